@@ -1,0 +1,188 @@
+"""The ``hadath`` command line: a thin shell over the library (Typer + Rich)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from hadath import __version__
+from hadath.config import PipelineConfig
+from hadath.errors import HadathError
+from hadath.inputs import InputDocument, Item, Problem, read_paths, read_stream
+from hadath.pipeline import Pipeline
+
+app = typer.Typer(
+    name="hadath",
+    help="hadath (حدث): Arabic news text to political event records (PLOVER/CAMEO) with exact spans.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+#: Show a progress bar from this many documents on (when stderr is a terminal).
+PROGRESS_THRESHOLD = 100
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hadath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the stages do.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+# Worker processes build their pipeline once (lexicons loaded once per process).
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    _WORKER["pipeline"] = Pipeline(config)
+
+
+def _extract_one(doc: InputDocument) -> tuple[str, dict[str, Any] | None, str | None]:
+    pipeline = _WORKER["pipeline"]
+    try:
+        record = pipeline.extract(doc.text, date=doc.date, doc_id=doc.doc_id)
+    except HadathError as exc:
+        return doc.origin, None, str(exc)
+    return doc.origin, record.to_dict(include_status=pipeline.config.include_nonfactual), None
+
+
+def _results(docs: list[InputDocument], config: PipelineConfig, workers: int) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+    if workers <= 1 or len(docs) < 2:
+        yield from map(_extract_one, docs)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        yield from pool.imap(_extract_one, docs, chunksize=max(1, min(32, len(docs) // (workers * 4))))
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders: .txt (one document each), .jsonl / .jsonl.gz (one per line). "
+                       "None or '-' reads stdin."),  # fmt: skip
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    ] = None,
+    doc_id: Annotated[str | None, typer.Option("--id", help="Document id (single .txt or stdin input).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default: stdout).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parallel processes.")] = 1,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Print a readable table of events instead of JSON.")] = False,
+    include_nonfactual: Annotated[
+        bool, typer.Option("--include-nonfactual", help="Also emit negated/planned/background events, with 'status'.")
+    ] = False,
+) -> None:
+    """Extract events from Arabic news documents; one JSON line (the event record) per document."""
+    config = PipelineConfig(include_nonfactual=include_nonfactual)
+    if date is not None:
+        from hadath.pipeline import parse_date
+
+        try:
+            parse_date(date, "--date")
+        except HadathError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from None
+    items: list[Item]
+    if not paths or paths == [Path("-")]:
+        items = list(read_stream(sys.stdin, date=date, doc_id=doc_id, max_chars=config.max_chars))
+    else:
+        items = list(read_paths(paths, date=date, doc_id=doc_id, max_chars=config.max_chars))
+    problems = [i for i in items if isinstance(i, Problem)]
+    docs = [i for i in items if isinstance(i, InputDocument)]
+    for p in problems:
+        err.print(f"[yellow]skipped[/yellow] {p}")
+    try:
+        _init_worker(config)  # fails early on a broken lexicon; reused when running in this process
+    except HadathError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    failed = len(problems)
+    records: list[dict[str, Any]] = []
+    out: TextIO = sys.stdout
+    handle = output.open("w", encoding="utf-8") if output is not None else None
+    if handle is not None:
+        out = handle
+    show_progress = err.is_terminal and len(docs) > PROGRESS_THRESHOLD
+    try:
+        with Progress(
+            TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+            TimeRemainingColumn(), console=err, disable=not show_progress, transient=True,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("extract", total=len(docs), rate="-")
+            for origin, record, error in _results(docs, config, workers):
+                progress.advance(task)
+                elapsed = progress.tasks[0].elapsed or 0.0
+                if elapsed:
+                    progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}")
+                if record is None:
+                    failed += 1
+                    err.print(f"[yellow]skipped[/yellow] {origin}: {error}")
+                    continue
+                if pretty:
+                    records.append(record)
+                else:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if handle is not None:
+            handle.close()
+    if pretty:
+        _print_table(records, Console(file=out) if output is None else Console(file=output.open("w", encoding="utf-8")))
+    if docs or problems:
+        n_events = sum(len(r["events"]) for r in records) if pretty else None
+        summary = f"{len(docs) - (failed - len(problems))} document(s) processed"
+        if n_events is not None:
+            summary += f", {n_events} event(s)"
+        if failed:
+            summary += f", {failed} skipped (see above)"
+        err.print(summary)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    if actor is None:
+        return "-"
+    code = f"{actor['country'] or actor['org'] or '---'}/{actor['sector'] or 'UNK'}"
+    who = actor["name"] or actor["text"]
+    role = f", {actor['role']}" if actor.get("role") else ""
+    return f"{code}  {who}{role}"
+
+
+def _print_table(records: list[dict[str, Any]], console: Console) -> None:
+    table = Table(title="hadath events", show_lines=False)
+    for col in ("doc", "type", "mode", "cameo", "source", "target", "location", "trigger"):
+        table.add_column(col)
+    for rec in records:
+        for ev in rec["events"]:
+            loc = ev["location"]["country"] if ev["location"] else "-"
+            table.add_row(
+                rec["doc_id"], ev["type"], ev["mode"] or "-", ev["cameo"], _actor_label(ev["source"]),
+                _actor_label(ev["target"]), loc, ev["trigger"]["text"],
+            )  # fmt: skip
+    console.print(table)
+
+
+def main() -> None:
+    """Entry point of the ``hadath`` script."""
+    app()

@@ -1,0 +1,23 @@
+"""Pipeline configuration: one frozen object passed to the pipeline and its stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Documents longer than this (in characters) are rejected rather than processed slowly.
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Options of the extraction pipeline.
+
+    - ``include_nonfactual``: also emit negated, planned, hypothetical and background events, with ``status``.
+    - ``max_chars``: the largest document accepted.
+    - ``resource_dir``: a folder of lexicons to use instead of the packaged ones.
+    """
+
+    include_nonfactual: bool = False
+    max_chars: int = MAX_DOCUMENT_CHARS
+    resource_dir: Path | None = None

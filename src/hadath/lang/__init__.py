@@ -1,0 +1,1 @@
+"""Language-specific text processing. Each language is a sibling subpackage (`ar` today)."""

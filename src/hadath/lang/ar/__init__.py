@@ -1,0 +1,1 @@
+"""Arabic: normalization, sentence splitting, tokenization."""

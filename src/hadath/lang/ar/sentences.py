@@ -1,0 +1,71 @@
+"""Sentence splitting of normalized Arabic news text.
+
+Works on the output of :class:`~hadath.lang.ar.normalize.Normalizer` (Arabic question marks, semicolons and
+quotes already folded to ASCII), so the positions it returns are normalized offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_END = re.compile(r"[.!?]+|\n+")
+#: A quote left open longer than this is treated as a typo, not as quoted speech.
+MAX_QUOTE_SPAN = 600
+
+
+class SentenceSplitter:
+    """Splits at ``. ! ? ؟`` and line breaks, but not after abbreviations, inside numbers or inside quotes.
+
+    ``abbreviations`` are normalized words that end with a full stop without ending a sentence (``د.`` doctor,
+    ``م.`` the Gregorian-era mark, ``ص.`` ...); single Arabic letters followed by a full stop are always
+    treated as abbreviations.
+    """
+
+    def __init__(self, abbreviations: Iterable[str] = ()) -> None:
+        self.abbreviations = frozenset(a.rstrip(".") for a in abbreviations)
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        """Return ``(start, end)`` of each sentence, trimmed of surrounding whitespace, in order."""
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        quote_open: int | None = None
+        quote_positions = [i for i, c in enumerate(text) if c == '"']
+        qi = 0
+        for match in _END.finditer(text):
+            # track whether the candidate boundary sits inside a quotation
+            while qi < len(quote_positions) and quote_positions[qi] < match.start():
+                quote_open = None if quote_open is not None else quote_positions[qi]
+                qi += 1
+            if match.group().startswith("\n"):
+                quote_open = None
+            elif not self._is_boundary(text, match.start(), match.end()):
+                continue
+            elif quote_open is not None and match.start() - quote_open < MAX_QUOTE_SPAN:
+                continue
+            end = match.end() if not match.group().startswith("\n") else match.start()
+            self._add(text, start, end, bounds)
+            start = match.end()
+        self._add(text, start, len(text), bounds)
+        return bounds
+
+    def _is_boundary(self, text: str, start: int, end: int) -> bool:
+        nxt = text[end] if end < len(text) else ""
+        if nxt and not nxt.isspace() and nxt not in "\"')":
+            return False  # 3.5, a.m., www.bna.bh
+        word_start = start
+        while word_start > 0 and text[word_start - 1].isalnum():
+            word_start -= 1
+        word = text[word_start:start]
+        if len(word) == 1 and word.isalpha() and not word.isascii():
+            return False  # single Arabic letter: an initial or an abbreviation (د. م.)
+        return word not in self.abbreviations
+
+    @staticmethod
+    def _add(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            bounds.append((start, end))

@@ -1,0 +1,91 @@
+"""Tokenization of normalized Arabic text with lexicon-guided proclitic splitting.
+
+A whitespace word such as ``وبالبحرين`` is split into ``و`` + ``ب`` + ``البحرين`` only when the remainder is a
+word the tokenizer knows (from the lexicons); unknown words stay whole, so names like ``وليد`` or ``بلال`` are
+never cut. Every token keeps its normalized offsets, so it maps back to the original text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+#: Proclitic sequences, longest first. "ال" is the article; "لل" is ل + ال with the alef dropped.
+PROCLITICS: tuple[str, ...] = (
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "ال", "و", "ف", "ب", "ل", "ك", "س",
+)  # fmt: skip
+
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class RawToken:
+    """A token in normalized offsets. ``norm`` is the dictionary form (``لبحرين`` of ``للبحرين`` -> ``البحرين``)."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # "word" | "clitic" | "number" | "punct"
+
+
+class Tokenizer:
+    """Splits normalized text into words and punctuation, and separates known proclitics from known words."""
+
+    def __init__(self, known_words: Iterable[str] = (), min_stem: int = 2) -> None:
+        self.known = frozenset(known_words)
+        self.min_stem = min_stem
+
+    def tokenize(self, text: str) -> list[RawToken]:
+        tokens: list[RawToken] = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if word.isdigit():
+                tokens.append(RawToken(m.start(), m.end(), word, word, "number"))
+            elif not word[0].isalnum():
+                tokens.append(RawToken(m.start(), m.end(), word, word, "punct"))
+            else:
+                tokens.extend(self.split_word(word, m.start()))
+        return tokens
+
+    def split_word(self, word: str, offset: int = 0) -> list[RawToken]:
+        """Split one word into proclitic tokens and a stem token, if the stem is a known word."""
+        if word in self.known:
+            return [RawToken(offset, offset + len(word), word, word, "word")]
+        for prefix in PROCLITICS:
+            if not word.startswith(prefix) or len(word) - len(prefix) < self.min_stem:
+                continue
+            rest = word[len(prefix) :]
+            if prefix.endswith("لل"):
+                # ل + (ا)ل: the stem is written without its alef
+                clitics, stem_start, stem_norm = prefix[:-1], len(prefix) - 1, _ARTICLE + rest
+            elif prefix.endswith(_ARTICLE):
+                clitics, stem_start, stem_norm = prefix[:-2], len(prefix) - 2, _ARTICLE + rest
+                if stem_norm not in self.known and rest in self.known:
+                    clitics, stem_start, stem_norm = prefix, len(prefix), rest
+            else:
+                clitics, stem_start, stem_norm = prefix, len(prefix), rest
+            if stem_norm not in self.known:
+                continue
+            out = [
+                RawToken(offset + i, offset + i + len(part), part, part, "clitic")
+                for i, part in _clitic_parts(clitics)
+            ]
+            out.append(RawToken(offset + stem_start, offset + len(word), word[stem_start:], stem_norm, "word"))
+            return out
+        return [RawToken(offset, offset + len(word), word, word, "word")]
+
+
+def _clitic_parts(clitics: str) -> list[tuple[int, str]]:
+    """``وبال`` -> ``[(0, "و"), (1, "ب"), (2, "ال")]``: one token per proclitic, the article as one."""
+    parts: list[tuple[int, str]] = []
+    i = 0
+    while i < len(clitics):
+        size = 2 if clitics[i:] == _ARTICLE else 1
+        parts.append((i, clitics[i : i + size]))
+        i += size
+    return parts

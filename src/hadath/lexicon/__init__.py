@@ -1,0 +1,1 @@
+"""Lexicons: validated loading of the resource files and dictionary matching."""

@@ -1,0 +1,114 @@
+"""Typed entries of the lexicons (one frozen dataclass per resource row kind)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    status: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryForm:
+    iso3: str
+    kind: str  # name | demonym | capital
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    kind: str  # igo | agency | body | group | ngo
+    code: str | None
+    country: str | None
+    sector: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgForm:
+    org: Organization
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    form: str
+    kind: str  # role | honorific
+    role: str | None
+    sector: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    country: str | None
+    org: str | None
+    sector: str
+    role: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    forms: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+    def term_on(self, day: date | None) -> Term | None:
+        """The function held on ``day``; without a date, the most recent one."""
+        if day is None:
+            return self.terms[-1] if self.terms else None
+        for term in self.terms:
+            if term.covers(day):
+                return term
+        return None
+
+    def nearest_term(self, day: date | None) -> Term | None:
+        """The term on ``day``, else the last one before it, else the first one (for country and sector)."""
+        held = self.term_on(day)
+        if held is not None or day is None or not self.terms:
+            return held
+        before = [t for t in self.terms if t.start is not None and t.start <= day]
+        return before[-1] if before else self.terms[0]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonForm:
+    person: Person
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    form: str
+    type: str
+    mode: str | None
+    cameo: str
+    contexts: tuple[str, ...]
+    pos: str  # verb | noun
+    args: str  # with | object | host
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    form: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    topic: str
+    context: str | None
+    form: str

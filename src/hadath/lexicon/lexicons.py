@@ -1,0 +1,314 @@
+"""Loading and validating every lexicon hadath uses into one immutable :class:`Lexicons` object."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from hadath.errors import ResourceError
+from hadath.lang.ar.normalize import normalize
+from hadath.lexicon.entries import (
+    Country,
+    CountryForm,
+    Cue,
+    Organization,
+    OrgForm,
+    Person,
+    PersonForm,
+    Term,
+    Title,
+    Topic,
+    Trigger,
+)
+from hadath.lexicon.tsv import parse_date, read_jsonl, read_tsv, require
+from hadath.ontology import CONTEXTS, EVENT_TYPES, MODES, SECTORS
+
+log = logging.getLogger(__name__)
+
+COUNTRY_STATUSES = frozenset({"member", "observer", "territory"})
+FORM_KINDS = frozenset({"name", "demonym", "capital"})
+ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
+TITLE_KINDS = frozenset({"role", "honorific"})
+TRIGGER_POS = frozenset({"verb", "noun"})
+TRIGGER_ARGS = frozenset({"with", "object", "host"})
+CUE_KINDS = frozenset(
+    {
+        "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker",
+        "participants", "abbreviation", "attribution", "neutral", "function",
+    }
+)  # fmt: skip
+_CODE = re.compile(r"^[A-Z]{3,4}$")
+_CAMEO = re.compile(r"^\d{2,4}$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def default_resource_dir() -> Path:
+    """The ``resources/`` folder shipped inside the installed package."""
+    return Path(str(resources.files("hadath") / "resources"))
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All lexicons, validated. Build once with :func:`load_lexicons` and hand to the pipeline stages."""
+
+    countries: MappingProxyType[str, Country]
+    country_forms: tuple[CountryForm, ...]
+    org_forms: tuple[OrgForm, ...]
+    titles: tuple[Title, ...]
+    persons: tuple[Person, ...]
+    triggers: tuple[Trigger, ...]
+    cues: tuple[Cue, ...]
+    topics: tuple[Topic, ...]
+    role_families: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    _holders: MappingProxyType[tuple[str, str], tuple[Person, ...]] = field(
+        repr=False, default_factory=lambda: MappingProxyType({})
+    )
+
+    def cue_forms(self, kind: str) -> frozenset[str]:
+        """Normalized forms of the cues of one kind."""
+        return frozenset(normalize(c.form) for c in self.cues if c.kind == kind)
+
+    def family(self, role: str) -> str:
+        """The role family of ``role`` (``secretary of state`` -> ``foreign minister``)."""
+        return self.role_families.get(role, role)
+
+    def holders(self, country: str, role: str) -> tuple[Person, ...]:
+        """Persons who held a role of the family of ``role`` for ``country`` (or org code) at some time."""
+        return self._holders.get((country, self.family(role)), ())
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every normalized word of every lexicon form: the words the tokenizer may split clitics from."""
+        forms: list[str] = [f.form for f in self.country_forms]
+        forms += [f.form for f in self.org_forms]
+        forms += [t.form for t in self.titles]
+        forms += [f for p in self.persons for f in p.forms]
+        forms += [t.form for t in self.triggers] + [c.form for c in self.cues] + [t.form for t in self.topics]
+        return frozenset(w for f in forms for w in normalize(f).split() if len(w) > 1)
+
+
+def load_lexicons(folder: Path | None = None) -> Lexicons:
+    """Load and validate every resource file of ``folder`` (default: the packaged resources)."""
+    folder = folder or default_resource_dir()
+    countries = _load_countries(folder / "countries.tsv")
+    persons = _load_persons(folder / "persons.jsonl", countries)
+    families = _load_roles(folder / "roles.tsv")
+    holders: dict[tuple[str, str], list[Person]] = {}
+    for person in persons:
+        for term in person.terms:
+            key = (term.country or term.org or "", families.get(term.role, term.role))
+            if person not in holders.setdefault(key, []):
+                holders[key].append(person)
+    lex = Lexicons(
+        countries=MappingProxyType(countries),
+        country_forms=_load_country_forms(folder / "country_forms.tsv", countries),
+        org_forms=_load_organizations(folder / "organizations.tsv", countries),
+        titles=_load_titles(folder / "titles.tsv", countries),
+        persons=persons,
+        triggers=_load_triggers(folder / "triggers.tsv"),
+        cues=_load_cues(folder / "cues.tsv"),
+        topics=_load_topics(folder / "topics.tsv"),
+        role_families=MappingProxyType(families),
+        _holders=MappingProxyType({k: tuple(v) for k, v in holders.items()}),
+    )
+    log.debug("loaded lexicons from %s", folder)
+    return lex
+
+
+def _check_country(path: Path, line: int, field_name: str, value: str, countries: dict[str, Country]) -> None:
+    if value and value not in countries:
+        raise ResourceError(str(path), line, f"field {field_name!r}: unknown country code {value!r}")
+
+
+def _no_duplicates(path: Path, rows: Iterable[tuple[int, tuple[Any, ...]]]) -> None:
+    seen: dict[tuple[Any, ...], int] = {}
+    for line, key in rows:
+        if key in seen:
+            raise ResourceError(str(path), line, f"duplicate of line {seen[key]} ({key!r})")
+        seen[key] = line
+
+
+def _load_countries(path: Path) -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for line, row in read_tsv(path, ("iso3", "iso2", "status", "name_en")):
+        iso3 = require(path, line, "iso3", row["iso3"])
+        if not _CODE.match(iso3) or len(iso3) != 3:
+            raise ResourceError(str(path), line, f"iso3 {iso3!r} is not a three-letter upper-case code")
+        if iso3 in out:
+            raise ResourceError(str(path), line, f"country {iso3} is listed twice")
+        status = require(path, line, "status", row["status"], COUNTRY_STATUSES)
+        out[iso3] = Country(iso3, row["iso2"], status, require(path, line, "name_en", row["name_en"]))
+    return out
+
+
+def _load_country_forms(path: Path, countries: dict[str, Country]) -> tuple[CountryForm, ...]:
+    forms: list[CountryForm] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    for line, row in read_tsv(path, ("iso3", "kind", "form", "origin")):
+        iso3 = require(path, line, "iso3", row["iso3"])
+        _check_country(path, line, "iso3", iso3, countries)
+        kind = require(path, line, "kind", row["kind"], FORM_KINDS)
+        form = require(path, line, "form", row["form"])
+        require(path, line, "origin", row["origin"], frozenset({"cldr", "curated"}))
+        keys.append((line, (normalize(form), kind)))
+        forms.append(CountryForm(iso3, kind, form))
+    _no_duplicates(path, keys)
+    return tuple(forms)
+
+
+def _load_organizations(path: Path, countries: dict[str, Country]) -> tuple[OrgForm, ...]:
+    orgs: dict[str, tuple[int, Organization]] = {}
+    forms: list[OrgForm] = []
+    keys: list[tuple[int, tuple[str]]] = []
+    cols = ("id", "kind", "code", "country", "sector", "name_en", "form")
+    for line, row in read_tsv(path, cols):
+        org = Organization(
+            id=require(path, line, "id", row["id"]),
+            kind=require(path, line, "kind", row["kind"], ORG_KINDS),
+            code=row["code"] or None,
+            country=row["country"] or None,
+            sector=require(path, line, "sector", row["sector"], SECTORS),
+            name_en=require(path, line, "name_en", row["name_en"]),
+        )
+        _check_country(path, line, "country", row["country"], countries)
+        if org.code is not None and not _CODE.match(org.code):
+            raise ResourceError(str(path), line, f"code {org.code!r} is not 3-4 upper-case letters")
+        if org.id in orgs and orgs[org.id][1] != org:
+            raise ResourceError(
+                str(path), line, f"organization {org.id} disagrees with its row at line {orgs[org.id][0]}"
+            )
+        orgs.setdefault(org.id, (line, org))
+        form = require(path, line, "form", row["form"])
+        keys.append((line, (normalize(form),)))
+        forms.append(OrgForm(orgs[org.id][1], form))
+    _no_duplicates(path, keys)
+    return tuple(forms)
+
+
+def _load_titles(path: Path, countries: dict[str, Country]) -> tuple[Title, ...]:
+    titles: list[Title] = []
+    keys: list[tuple[int, tuple[str]]] = []
+    for line, row in read_tsv(path, ("form", "kind", "role", "sector", "country")):
+        kind = require(path, line, "kind", row["kind"], TITLE_KINDS)
+        if kind == "role":
+            require(path, line, "role", row["role"])
+            require(path, line, "sector", row["sector"], SECTORS)
+        _check_country(path, line, "country", row["country"], countries)
+        form = require(path, line, "form", row["form"])
+        keys.append((line, (normalize(form),)))
+        titles.append(Title(form, kind, row["role"] or None, row["sector"] or None, row["country"] or None))
+    _no_duplicates(path, keys)
+    return tuple(titles)
+
+
+def _load_persons(path: Path, countries: dict[str, Country]) -> tuple[Person, ...]:
+    persons: list[Person] = []
+    owner: dict[str, tuple[int, str]] = {}
+    for line, obj in read_jsonl(path):
+        pid, name, forms, terms = obj.get("id"), obj.get("name"), obj.get("forms"), obj.get("terms")
+        if not isinstance(pid, str) or not pid.startswith("person:"):
+            raise ResourceError(str(path), line, "field 'id' must be a string starting with 'person:'")
+        if not isinstance(name, str) or not name:
+            raise ResourceError(str(path), line, "field 'name' must be a non-empty string")
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
+            raise ResourceError(str(path), line, "field 'forms' must be a non-empty list of Arabic strings")
+        if not isinstance(terms, list):
+            raise ResourceError(str(path), line, "field 'terms' must be a list (may be empty)")
+        parsed: list[Term] = []
+        for i, term in enumerate(terms):
+            if not isinstance(term, dict):
+                raise ResourceError(str(path), line, f"terms[{i}] must be an object")
+            country = term.get("country") or None
+            if country is not None:
+                _check_country(path, line, f"terms[{i}].country", country, countries)
+            org = term.get("org") or None
+            sector = require(path, line, f"terms[{i}].sector", str(term.get("sector") or ""), SECTORS)
+            role = require(path, line, f"terms[{i}].role", str(term.get("role") or ""))
+            start = parse_date(path, line, f"terms[{i}].from", term.get("from"))
+            end = parse_date(path, line, f"terms[{i}].to", term.get("to"))
+            if start and end and end < start:
+                raise ResourceError(str(path), line, f"terms[{i}] ends ({end}) before it starts ({start})")
+            parsed.append(Term(country, org, sector, role, start, end))
+        parsed.sort(key=lambda t: (t.start is not None, t.start))
+        for form in forms:
+            key = normalize(form)
+            if key in owner and owner[key][1] != pid:
+                raise ResourceError(
+                    str(path), line, f"form {form!r} is also a form of {owner[key][1]} (line {owner[key][0]})"
+                )
+            owner[key] = (line, pid)
+        persons.append(Person(pid, name, tuple(forms), tuple(parsed)))
+    return tuple(persons)
+
+
+def _load_triggers(path: Path) -> tuple[Trigger, ...]:
+    out: list[Trigger] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    for line, row in read_tsv(path, ("form", "type", "mode", "cameo", "contexts", "pos", "args")):
+        etype = require(path, line, "type", row["type"], EVENT_TYPES)
+        if row["mode"]:
+            require(path, line, "mode", row["mode"], MODES)
+        cameo = require(path, line, "cameo", row["cameo"])
+        if not _CAMEO.match(cameo):
+            raise ResourceError(str(path), line, f"cameo {cameo!r} is not a 2-4 digit code")
+        contexts = tuple(c.strip() for c in row["contexts"].split(",") if c.strip())
+        for c in contexts:
+            require(path, line, "contexts", c, CONTEXTS)
+        form = require(path, line, "form", row["form"])
+        keys.append((line, (normalize(form), etype)))
+        out.append(
+            Trigger(
+                form,
+                etype,
+                row["mode"] or None,
+                cameo,
+                contexts,
+                require(path, line, "pos", row["pos"], TRIGGER_POS),
+                require(path, line, "args", row["args"], TRIGGER_ARGS),
+            )
+        )
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _load_cues(path: Path) -> tuple[Cue, ...]:
+    out: list[Cue] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    for line, row in read_tsv(path, ("form", "kind")):
+        form = require(path, line, "form", row["form"])
+        kind = require(path, line, "kind", row["kind"], CUE_KINDS)
+        keys.append((line, (normalize(form), kind)))
+        out.append(Cue(form, kind))
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _load_topics(path: Path) -> tuple[Topic, ...]:
+    out: list[Topic] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    for line, row in read_tsv(path, ("topic", "context", "form")):
+        topic = require(path, line, "topic", row["topic"])
+        if not _SLUG.match(topic):
+            raise ResourceError(str(path), line, f"topic {topic!r} must be a lower-case slug like 'gaza-war'")
+        if row["context"]:
+            require(path, line, "context", row["context"], CONTEXTS)
+        form = require(path, line, "form", row["form"])
+        keys.append((line, (normalize(form), topic)))
+        out.append(Topic(topic, row["context"] or None, form))
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _load_roles(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line, row in read_tsv(path, ("role", "family")):
+        role = require(path, line, "role", row["role"])
+        if role in out:
+            raise ResourceError(str(path), line, f"role {role!r} is listed twice")
+        out[role] = require(path, line, "family", row["family"])
+    return out

@@ -1,0 +1,83 @@
+"""The extraction pipeline: lexicons loaded once, stages applied in order, one :class:`Record` per document."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+
+from hadath.config import PipelineConfig
+from hadath.document import Document, Record
+from hadath.errors import InputError
+from hadath.lexicon.lexicons import Lexicons, load_lexicons
+from hadath.stages.actors import ActorRecognizer
+from hadath.stages.context import ContextReader
+from hadath.stages.events import EventExtractor
+from hadath.stages.lookup import Lookup
+from hadath.stages.segment import Segmenter
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Document], Document]
+
+
+def parse_date(value: str | date | None, source: str = "date") -> date | None:
+    """An ISO date (``2024-06-11``), a ``date``, or ``None``; anything else is an :class:`InputError`."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(source, f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class Pipeline:
+    """Loads the lexicons once and runs the stages over any number of documents.
+
+    Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> actors ->
+    context (reporting agency, occasion) -> events.
+    """
+
+    def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.lexicons = lexicons or load_lexicons(self.config.resource_dir)
+        self.stages: tuple[Stage, ...] = (
+            Segmenter(self.lexicons),
+            Lookup(self.lexicons),
+            ActorRecognizer(self.lexicons),
+            ContextReader(self.lexicons),
+            EventExtractor(self.lexicons, self.config),
+        )
+
+    def process(self, doc: Document) -> Document:
+        """Run every stage over a document and return the fully annotated document."""
+        if not doc.text.strip():
+            raise InputError(doc.doc_id, "the document has no text; give it a non-empty 'text'")
+        if len(doc.text) > self.config.max_chars:
+            raise InputError(
+                doc.doc_id,
+                f"the document has {len(doc.text):,} characters, over the limit of {self.config.max_chars:,}; "
+                "split it into articles",
+            )
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def extract(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> Record:
+        """Extract the events of one document."""
+        doc = Document(text=text, doc_id=doc_id, date=parse_date(date))
+        return self.process(doc).to_record()
+
+    def extract_many(self, items: Iterable[tuple[str, str | date | None, str] | str]) -> Iterator[Record]:
+        """Extract from many documents: each item is a text, or a ``(text, date, doc_id)`` triple."""
+        for n, item in enumerate(items, start=1):
+            if isinstance(item, str):
+                yield self.extract(item, None, f"doc-{n}")
+            else:
+                text, day, doc_id = item
+                yield self.extract(text, day, doc_id)
+
+
+def extract(text: str, date: str | date | None = None, doc_id: str = "doc") -> Record:
+    """Extract the events of one document with a default pipeline (build a :class:`Pipeline` to reuse one)."""
+    return Pipeline().extract(text, date=date, doc_id=doc_id)

@@ -1,0 +1,1 @@
+"""Pipeline stages. Each is a callable ``Document -> Document`` that adds annotations and never reaches back."""

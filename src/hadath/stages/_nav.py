@@ -1,0 +1,40 @@
+"""Navigation over a document's tokens in normalized offsets (shared by the actor and event stages)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from hadath.document import Document, Token
+
+#: Punctuation that closes a clause or an appositive phrase.
+CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "!", "?", "(", ")", '"', "-", "\n"})
+
+
+class TokenIndex:
+    """Find tokens by normalized position."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.normalized.text
+        self.tokens: tuple[Token, ...] = doc.tokens
+        self._starts = [t.nstart for t in self.tokens]
+        self._ends = [t.nend for t in self.tokens]
+
+    def after(self, npos: int) -> int:
+        """Index of the first token starting at or after ``npos`` (``len(tokens)`` if none)."""
+        return bisect_left(self._starts, npos)
+
+    def before(self, npos: int) -> int:
+        """Index of the last token ending at or before ``npos`` (``-1`` if none)."""
+        return bisect_right(self._ends, npos) - 1
+
+    def token(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def is_blank(self, a: int, b: int) -> bool:
+        """True when only whitespace lies between normalized positions ``a`` and ``b``."""
+        return a <= b and not self.text[a:b].strip()
+
+    def gap_is(self, a: int, b: int, allowed: str) -> bool:
+        """True when the text between ``a`` and ``b`` is ``allowed`` surrounded by optional whitespace."""
+        return a <= b and self.text[a:b].strip() == allowed

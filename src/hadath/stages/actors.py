@@ -1,0 +1,302 @@
+"""Stage 3: actors. Persons named with their titles, titles that stand for their holder, states and
+organizations; and the document's entity registry.
+
+News style names a person in a few fixed patterns, all handled here:
+"NAME، TITLE" (apposition), "TITLE NAME", "TITLE DEMONYM NAME", an honorific before the name (اللورد،
+الدكتور، الشيخ: kept out of the name), a title alone ("وزير الخارجية الأمريكي": its holder on the document's date,
+from the persons knowledge base), and persons no lexicon knows but whose title follows them after a comma.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
+from hadath.lang.ar.normalize import normalize
+from hadath.lexicon.entries import Country, CountryForm, Person, Term, Title
+from hadath.lexicon.lexicons import Lexicons
+from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
+
+log = logging.getLogger(__name__)
+
+#: The longest run of unknown words taken as a person's name.
+MAX_NAME_TOKENS = 5
+#: How far a title phrase reaches for its country ("وزير الدولة لشؤون ... بالمملكة المتحدة").
+MAX_TITLE_TOKENS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePhrase:
+    """A role title with the state or organization it belongs to, in normalized offsets."""
+
+    nstart: int
+    nend: int
+    title: Title
+    country: str | None
+    org: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    nstart: int
+    nend: int
+    person: Person | None
+    honorific_start: int | None
+
+
+class ActorRecognizer:
+    """Requires: ``tokens``, ``mentions``. Adds: ``actors`` (person, state and organization mentions) and
+    ``entities`` (every distinct person, organization and state, with all its mentions)."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.lex = lexicons
+        self.function_words = lexicons.cue_forms("function")
+        self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
+
+    # ----------------------------------------------------------------- finding
+    def find(self, doc: Document) -> list[ActorMention]:
+        nav = TokenIndex(doc)
+        ent = [m for m in doc.mentions if m.kind in ("person", "org", "title", "country", "demonym", "capital")]
+        busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
+        phrases = self._title_phrases(ent, nav)
+        names = [
+            _Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"
+        ] + self._unknown_names(ent, phrases, nav, busy)
+        names.sort(key=lambda n: n.nstart)
+        honorifics = [m for m in ent if m.kind == "title" and m.entry.kind == "honorific"]
+
+        found: list[ActorMention] = []
+        used: set[TitlePhrase] = set()
+        covered: list[tuple[int, int]] = []
+        for name in names:
+            start = name.nstart
+            hon = next((h for h in honorifics if nav.is_blank(h.nend, start)), None)
+            if hon is not None:
+                start = hon.nstart
+            before = next((p for p in phrases if p not in used and nav.is_blank(p.nend, start)), None)
+            after = next((p for p in phrases if p not in used and nav.gap_is(name.nend, p.nstart, ",")), None)
+            title = before or after
+            extent_start = before.nstart if before else start
+            extent_end = after.nend if after else name.nend
+            if title is not None:
+                used.add(title)
+            found.append(self._person(doc, name, title, (extent_start, extent_end)))
+            covered.append((extent_start, extent_end))
+        # titles standing for their holder
+        for phrase in phrases:
+            if phrase in used:
+                continue
+            actor = self._title_only(doc, phrase, found)
+            if actor is not None:
+                found.append(actor)
+                covered.append((phrase.nstart, phrase.nend))
+        # states and organizations named outside person phrases
+        for m in ent:
+            if any(a <= m.nstart and m.nend <= b for a, b in covered):
+                continue
+            if m.kind in ("country", "capital"):
+                found.append(self._state(doc, m))
+            elif m.kind == "org" and m.entry.org.kind != "agency":
+                found.append(self._organization(doc, m))
+        found.sort(key=lambda a: (a.nstart, a.nend))
+        return found
+
+    def _title_phrases(self, ent: list[Mention], nav: TokenIndex) -> list[TitlePhrase]:
+        phrases: list[TitlePhrase] = []
+        i = 0
+        while i < len(ent):
+            m = ent[i]
+            if m.kind != "title" or m.entry.kind != "role":
+                i += 1
+                continue
+            title: Title = m.entry
+            country, org, nend = title.country, None, m.nend
+            nxt = ent[i + 1] if i + 1 < len(ent) else None
+            if nxt is not None and nav.is_blank(m.nend, nxt.nstart - len(nxt.prefix)):
+                if nxt.kind in ("country", "demonym", "capital") and not nxt.prefix:
+                    country, nend = nxt.entry.iso3, nxt.nend
+                    i += 1
+                elif nxt.kind == "org" and nxt.prefix in ("", "ل") and nxt.entry.org.kind != "agency":
+                    org_entry = nxt.entry.org
+                    country, org, nend = org_entry.country, org_entry.code, nxt.nend
+                    i += 1
+            if country is None and org is None:
+                far = self._distant_country(m, ent, i, nav)
+                if far is not None:
+                    country, nend = far.entry.iso3, far.nend
+            # a second title right after ("العاهل البحريني الملك") belongs to the same person
+            if i + 1 < len(ent):
+                nxt = ent[i + 1]
+                if nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart):
+                    nend = nxt.nend
+                    i += 1
+            phrases.append(TitlePhrase(m.nstart, nend, title, country, org))
+            i += 1
+        return phrases
+
+    def _distant_country(self, m: Mention, ent: list[Mention], i: int, nav: TokenIndex) -> Mention | None:
+        """``وزير الدولة لشؤون ... بالمملكة المتحدة``: the country closing a long title, before a comma."""
+        last = None
+        end_tok = min(nav.after(m.nend) + MAX_TITLE_TOKENS, len(nav.tokens))
+        stop = nav.tokens[end_tok - 1].nend if end_tok else m.nend
+        for t in nav.tokens[nav.after(m.nend) : end_tok]:
+            if t.norm in CLAUSE_PUNCT or t.norm == "مع":
+                stop = t.nstart
+                break
+        for other in ent[i + 1 :]:
+            if other.nstart >= stop:
+                break
+            if other.kind in ("person", "title"):
+                return None
+            if other.kind == "country" and other.prefix.endswith("ب"):
+                last = other
+        if last is not None and nav.is_blank(last.nend, stop):
+            return last
+        return None
+
+    def _unknown_names(
+        self, ent: list[Mention], phrases: list[TitlePhrase], nav: TokenIndex, busy: list[tuple[int, int]]
+    ) -> list[_Name]:
+        """Names no lexicon knows, read before ``، TITLE`` (a run of ordinary words after a boundary)."""
+        out: list[_Name] = []
+        taken = [(m.nstart, m.nend) for m in ent] + busy
+        for phrase in phrases:
+            comma = nav.before(phrase.nstart)
+            tok = nav.token(comma)
+            if tok is None or tok.norm != ",":
+                continue
+            run: list[int] = []
+            j = comma - 1
+            while j >= 0 and len(run) <= MAX_NAME_TOKENS:
+                t = nav.tokens[j]
+                if (
+                    t.kind != "word"
+                    or t.norm in self.function_words
+                    or t.norm in self.trigger_words
+                    or any(a < t.nend and t.nstart < b for a, b in taken)
+                ):
+                    break
+                run.append(j)
+                j -= 1
+            if not run or len(run) > MAX_NAME_TOKENS:
+                continue
+            first, last = nav.tokens[run[-1]], nav.tokens[run[0]]
+            nstart = first.nstart
+            prev = nav.token(run[-1] - 1)
+            if first.norm.startswith("و") and len(first.norm) > 3 and (prev is None or prev.norm == ","):
+                nstart += 1  # "، وخالد" : the conjunction is not part of the name
+            out.append(_Name(nstart, last.nend, None, None))
+        return out
+
+    # -------------------------------------------------------------- building
+    def _person(
+        self, doc: Document, name: _Name, title: TitlePhrase | None, extent: tuple[int, int]
+    ) -> ActorMention:
+        span = doc.span(name.nstart, name.nend)
+        person = name.person
+        term: Term | None = person.term_on(doc.date) if person else None
+        country = term.country if term else None
+        org = term.org if term else None
+        sector = term.sector if term else None
+        role = term.role if term else None
+        if term is None and title is not None:
+            country, org = title.country, title.org
+            sector, role = title.title.sector, title.title.role
+        if person is not None and term is None and country is None:
+            near = person.nearest_term(doc.date)
+            if near is not None:
+                country, org, sector = near.country, near.org, near.sector
+        if person is not None:
+            key, entity_id, display = person.id, person.id, person.name
+        else:
+            slug = "-".join(normalize(span.text).split())
+            key = entity_id = f"person:ar:{slug}"
+            display = None
+        actor = Actor(span.text, span.start, span.end, display, country, org, sector, role, entity_id)
+        return ActorMention(actor, "person", key, name.nstart, name.nend, extent, doc.sentence_of(name.nstart), True)
+
+    def _title_only(self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]) -> ActorMention | None:
+        title = phrase.title
+        role = title.role or ""
+        span = doc.span(phrase.nstart, phrase.nend)
+        owner = phrase.country or phrase.org
+        holder: Person | None = None
+        if owner is not None:
+            holder = self._holder(owner, role, doc.date)
+        else:
+            # a bare title refers back to the last actor with the same role ("وزير الخارجية" again)
+            family = self.lex.family(role)
+            for prev in reversed(earlier):
+                if prev.actor.role and self.lex.family(prev.actor.role) == family:
+                    a = prev.actor
+                    actor = Actor(span.text, span.start, span.end, a.name, a.country, a.org, a.sector, a.role, a.entity_id)
+                    return ActorMention(
+                        actor, "person", prev.key, phrase.nstart, phrase.nend,
+                        (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
+                    )  # fmt: skip
+            return None
+        if holder is not None:
+            term = holder.term_on(doc.date)
+            assert term is not None
+            actor = Actor(
+                span.text, span.start, span.end, holder.name, term.country, term.org, term.sector, term.role, holder.id
+            )
+            key = holder.id
+        else:
+            key = f"role:{owner}:{self.lex.family(role)}"
+            actor = Actor(span.text, span.start, span.end, None, phrase.country, phrase.org, title.sector, role, None)
+        return ActorMention(
+            actor, "person", key, phrase.nstart, phrase.nend,
+            (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
+        )  # fmt: skip
+
+    def _holder(self, owner: str, role: str, day: date | None) -> Person | None:
+        if day is None:
+            return None
+        holders = [p for p in self.lex.holders(owner, role) if p.term_on(day) is not None]
+        if len(holders) == 1:
+            return holders[0]
+        return None  # unknown, or ambiguous: leave unresolved rather than guess
+
+    def _state(self, doc: Document, m: Mention) -> ActorMention:
+        form: CountryForm = m.entry
+        country: Country = self.lex.countries[form.iso3]
+        span = doc.span(m.nstart, m.nend)
+        actor = Actor(span.text, span.start, span.end, country.name_en, country.iso3, None, "GOV", None, f"state:{country.iso3}")
+        return ActorMention(actor, "state", f"state:{country.iso3}", m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+
+    def _organization(self, doc: Document, m: Mention) -> ActorMention:
+        org = m.entry.org
+        span = doc.span(m.nstart, m.nend)
+        actor = Actor(span.text, span.start, span.end, org.name_en, org.country, org.code, org.sector, None, org.id)
+        return ActorMention(actor, "organization", org.id, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+
+    # --------------------------------------------------------------- writing
+    def __call__(self, doc: Document) -> Document:
+        actors = self.find(doc)
+        return doc.with_(actors=tuple(actors), entities=tuple(self.registry(doc, actors)))
+
+    def registry(self, doc: Document, actors: list[ActorMention]) -> list[Entity]:
+        """Every distinct actor and news agency of the document, with all its mentions."""
+        groups: dict[str, list[ActorMention]] = {}
+        for a in actors:
+            groups.setdefault(a.key, []).append(a)
+        entities: list[Entity] = []
+        for key, group in groups.items():
+            best = max(group, key=lambda a: (a.resolved, a.actor.name is not None, a.nend - a.nstart))
+            act = best.actor
+            kind = {"person": "person", "state": "state", "organization": "organization"}[best.kind]
+            mentions = tuple(Span(a.actor.text, a.actor.start, a.actor.end) for a in group)
+            entities.append(Entity(act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions))
+        agencies: dict[str, list[Mention]] = {}
+        for m in doc.mentions:
+            if m.kind == "org" and m.entry.org.kind == "agency":
+                agencies.setdefault(m.entry.org.id, []).append(m)
+        for org_id, ms in agencies.items():
+            org = ms[0].entry.org
+            spans = tuple(Span(m.text, m.start, m.end) for m in ms)
+            entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
+        return entities
+

@@ -1,0 +1,323 @@
+"""Stage 5: events. Triggers with their source and target actors, factuality, mode, CAMEO code, location,
+occasion, topics and contexts; one event per type and dyad per document.
+
+Argument rules (news style):
+- source: the actor right after the trigger (VSO: "بحث الزياني"), else right before it (SVO: "أن الزياني بحث");
+  "من جانبه" (the other party of the last event), "الجانبان" (both parties of the last meeting), and a
+  participial clause ("، مؤكدًا دعم ...") takes the subject of its sentence's previous event;
+- target: participants after "مع" (and "من" for calls), lists included ("مع كل من: A، وB، وC");
+  the visitor of "استقبل"; for praise and support, the first actor after the trigger in its clause.
+Factuality: a negation, future, background or hypothetical cue shortly before the trigger (same clause), or
+the future prefix "س" on the verb, makes the event non-factual: not emitted unless asked for, then with ``status``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from hadath.config import PipelineConfig
+from hadath.document import Actor, ActorMention, Document, Event, Location, Mention, Span
+from hadath.lexicon.entries import Trigger
+from hadath.lexicon.lexicons import Lexicons
+from hadath.ontology import SYMMETRIC_TYPES
+from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
+
+log = logging.getLogger(__name__)
+
+#: How many tokens before a trigger a factuality cue reaches.
+CUE_WINDOW = 4
+_STATUS_OF_CUE = {"negation": "negated", "future": "planned", "background": "background", "hypothetical": "hypothetical"}
+_LIST_GAPS = frozenset({",", "و", ",و"})
+_PARTICIPANT_MARKERS = {"with": frozenset({"مع"}), "phone": frozenset({"مع", "من"})}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One trigger with its arguments, before mode, location and deduplication are settled."""
+
+    trigger: Mention
+    source: ActorMention
+    target: ActorMention
+    status: str
+    sentence: int
+    location: Location | None
+    how: str  # how the source was found: adjacent | speaker | participants | clause
+
+
+class EventExtractor:
+    """Requires: ``tokens``, ``mentions``, ``actors``, ``occasion``. Adds: ``events`` and ``locations``."""
+
+    def __init__(self, lexicons: Lexicons, config: PipelineConfig | None = None) -> None:
+        self.lex = lexicons
+        self.config = config or PipelineConfig()
+
+    # ----------------------------------------------------------------- finding
+    def candidates(self, doc: Document) -> list[Candidate]:
+        nav = TokenIndex(doc)
+        out: list[Candidate] = []
+        triggers = [m for m in doc.mentions if m.kind == "trigger"]
+        cues = [m for m in doc.mentions if m.kind == "cue"]
+        for trig in triggers:
+            si = doc.sentence_of(trig.nstart)
+            sent = doc.sentences[si]
+            trigger: Trigger = trig.entry
+            src, how = self._source(doc, nav, trig, cues, out, si)
+            if src is None:
+                continue
+            targets = self._targets(doc, nav, trig, src, triggers, sent.nend)
+            if not targets and how == "participants" and out:
+                targets = [out[-1].target]
+            status = self._status(nav, trig, cues)
+            for tgt in targets:
+                if tgt.key == src.key:
+                    continue
+                loc = self._location(doc, nav, trig, sent.nstart, sent.nend, (src, tgt))
+                out.append(Candidate(trig, src, tgt, status, si, loc, how))
+            if not targets:
+                log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
+        return out
+
+    def _actor_at(self, doc: Document, nav: TokenIndex, npos: int, gaps: frozenset[str]) -> ActorMention | None:
+        for a in doc.actors:
+            if a.extent[0] >= npos and "".join(nav.text[npos : a.extent[0]].split()) in gaps:
+                return a
+        return None
+
+    def _actor_ending_at(self, doc: Document, nav: TokenIndex, npos: int) -> ActorMention | None:
+        for a in reversed(doc.actors):
+            if a.extent[1] <= npos and "".join(nav.text[a.extent[1] : npos].split()) in ("", "قد"):
+                return a
+        return None
+
+    def _source(
+        self, doc: Document, nav: TokenIndex, trig: Mention, cues: list[Mention], done: list[Candidate], si: int
+    ) -> tuple[ActorMention | None, str]:
+        after = self._actor_at(doc, nav, trig.nend, frozenset({""}))
+        if after is not None and after.kind != "organization" or after is not None and trig.entry.pos == "verb":
+            return after, "adjacent"
+        before = self._actor_ending_at(doc, nav, trig.nstart - len(trig.prefix))
+        if before is not None:
+            return before, "adjacent"
+        sent = doc.sentences[si]
+        for cue in cues:
+            if not (sent.nstart <= cue.nstart < trig.nstart):
+                continue
+            if cue.entry.kind == "speaker" and done:
+                return done[-1].target, "speaker"
+        nxt = next((c for c in cues if c.nstart >= trig.nend), None)
+        if nxt is not None and nxt.entry.kind == "participants" and nav.is_blank(trig.nend, nxt.nstart):
+            last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
+            if last is not None:
+                return last.source, "participants"
+        same = [c for c in done if c.sentence == si]
+        if same:
+            return same[-1].source, "clause"
+        return None, ""
+
+    def _targets(
+        self, doc: Document, nav: TokenIndex, trig: Mention, src: ActorMention, triggers: list[Mention], sent_end: int
+    ) -> list[ActorMention]:
+        trigger: Trigger = trig.entry
+        start = max(trig.nend, src.extent[1]) if src.extent[0] >= trig.nend else trig.nend
+        if trigger.args == "host":
+            tgt = self._actor_at(doc, nav, start, frozenset({"", ","}))
+            return [tgt] if tgt is not None else []
+        if trigger.args == "object":
+            clause_end = next(
+                (t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end
+            )
+            for a in doc.actors:
+                if start <= a.extent[0] and a.nend <= min(clause_end, sent_end) and a.key != src.key:
+                    return [a]
+            return []
+        # participants introduced by مع (or من for calls), up to the next verb trigger
+        markers = _PARTICIPANT_MARKERS["phone" if trigger.mode == "phone" else "with"]
+        limit = next(
+            (t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig), sent_end
+        )
+        limit = min(limit, sent_end)
+        for i in range(nav.after(start), len(nav.tokens)):
+            tok = nav.tokens[i]
+            if tok.nstart >= limit:
+                break
+            if tok.norm not in markers:
+                continue
+            pos = tok.nend
+            j = i + 1
+            while j < len(nav.tokens) and nav.tokens[j].norm in ("كل", "من", ":"):
+                pos = nav.tokens[j].nend
+                j += 1
+            found: list[ActorMention] = []
+            first = self._actor_at(doc, nav, pos, frozenset({""}))
+            while first is not None and first.extent[0] < limit:
+                found.append(first)
+                first = self._actor_at(doc, nav, first.extent[1], _LIST_GAPS)
+            if found:
+                return found
+        return []
+
+    def _status(self, nav: TokenIndex, trig: Mention, cues: list[Mention]) -> str:
+        if "س" in trig.prefix:
+            return "planned"
+        first_tok = max(0, nav.after(trig.nstart - len(trig.prefix)) - CUE_WINDOW)
+        window_start = nav.tokens[first_tok].nstart if nav.tokens else 0
+        for cue in cues:
+            if cue.entry.kind not in _STATUS_OF_CUE or not (window_start <= cue.nstart < trig.nstart):
+                continue
+            between = nav.tokens[nav.after(cue.nend) : nav.after(trig.nstart - len(trig.prefix))]
+            if any(t.norm in CLAUSE_PUNCT for t in between):
+                continue
+            return _STATUS_OF_CUE[cue.entry.kind]
+        return "factual"
+
+    def _location(
+        self, doc: Document, nav: TokenIndex, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
+    ) -> Location | None:
+        """A state or capital named "في X" or "بـX" in the sentence, outside any person's title."""
+        person_extents = [a.extent for a in doc.actors if a.kind == "person"]
+        used = {(a.nstart, a.nend) for a in args}
+        options: list[Mention] = []
+        for m in doc.mentions:
+            if m.kind not in ("country", "capital") or not (s_start <= m.nstart < s_end):
+                continue
+            if (m.nstart, m.nend) in used or any(a <= m.nstart and m.nend <= b for a, b in person_extents):
+                continue
+            prev = nav.token(nav.before(m.nstart - len(m.prefix)))
+            if m.prefix.endswith("ب") or (prev is not None and prev.norm == "في" and not m.prefix):
+                options.append(m)
+        if not options:
+            return None
+        best = next((m for m in options if m.nstart >= trig.nend), options[0])
+        place = best.text if best.kind == "capital" else None
+        return Location(best.text, best.start, best.end, best.entry.iso3, place)
+
+    # ---------------------------------------------------------------- writing
+    def __call__(self, doc: Document) -> Document:
+        events = self.build(doc, self.candidates(doc))
+        locations = tuple(e.location for e in events if e.location is not None)
+        return doc.with_(events=tuple(events), locations=locations)
+
+    def build(self, doc: Document, candidates: list[Candidate]) -> list[Event]:
+        """Settle mode, location, topics; merge repeated mentions of one event (same type and dyad)."""
+        best = self._best_mentions(doc)
+        factual = [c for c in candidates if c.status == "factual"]
+        doc_location = next((c.location for c in factual if c.location is not None), None)
+        topics_by_sentence = self._topics_by_sentence(doc, candidates)
+        events: list[Event] = []
+        index: dict[tuple[object, ...], int] = {}
+        for cand in candidates:
+            if cand.status != "factual" and not self.config.include_nonfactual:
+                continue
+            trigger: Trigger = cand.trigger.entry
+            source, target = self._display(cand.source, best), self._display(cand.target, best)
+            key = self._dedup_key(trigger.type, source, target, cand.status)
+            topics = topics_by_sentence.get(cand.sentence, ())
+            trig_span = Span(cand.trigger.text, cand.trigger.start, cand.trigger.end)
+            if key in index:
+                i = index[key]
+                old = events[i]
+                events[i] = replace(
+                    old,
+                    evidence=(*old.evidence, trig_span),
+                    topics=_merge(old.topics, topics),
+                    contexts=_merge(old.contexts, self._contexts(trigger, topics)),
+                    location=old.location or cand.location,
+                )
+                continue
+            location = cand.location or (doc_location if cand.status == "factual" else None)
+            mode, cameo = self._mode(trigger, doc, source, target, location)
+            confidence = 0.9
+            if cand.location is None:
+                confidence -= 0.05
+            if cand.how != "adjacent":
+                confidence -= 0.1
+            if source.name is None or target.name is None:
+                confidence -= 0.05
+            sentence = doc.sentences[cand.sentence]
+            index[key] = len(events)
+            events.append(
+                Event(
+                    id="",
+                    type=trigger.type,
+                    mode=mode,
+                    cameo=cameo,
+                    contexts=self._contexts(trigger, topics),
+                    source=source,
+                    target=target,
+                    location=location,
+                    occasion=doc.occasion if trigger.type == "CONSULT" else None,
+                    date=doc.date,
+                    trigger=trig_span,
+                    sentence=(sentence.start, sentence.end),
+                    topics=topics,
+                    confidence=round(max(confidence, 0.5), 2),
+                    status=cand.status,
+                )
+            )
+        return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
+
+    def _mode(
+        self, trigger: Trigger, doc: Document, source: Actor, target: Actor, location: Location | None
+    ) -> tuple[str | None, str]:
+        if trigger.type != "CONSULT" or trigger.mode is not None:
+            return trigger.mode, trigger.cameo
+        if doc.occasion is not None:
+            return "third-party", "044"
+        if location is not None and location.country:
+            if location.country not in (source.country, target.country):
+                return "third-party", "044"
+            if location.country == target.country and location.country != source.country:
+                return "visit", "042"
+            if location.country == source.country and location.country != target.country:
+                return "visit", "043"
+        return None, trigger.cameo
+
+    def _contexts(self, trigger: Trigger, topics: tuple[str, ...]) -> tuple[str, ...]:
+        from_topics = tuple(t.context for t in self.lex.topics if t.topic in topics and t.context)
+        return _merge(trigger.contexts, from_topics)
+
+    @staticmethod
+    def _dedup_key(etype: str, source: Actor, target: Actor, status: str) -> tuple[object, ...]:
+        if etype in SYMMETRIC_TYPES:
+            return (etype, frozenset({source.code(), target.code()}), status)
+        return (etype, source.code(), target.code(), status)
+
+    @staticmethod
+    def _best_mentions(doc: Document) -> dict[str, ActorMention]:
+        """For each actor, the mention that best names it: its longest name (not a bare title)."""
+        best: dict[str, ActorMention] = {}
+        for a in doc.actors:
+            cur = best.get(a.key)
+            rank = (a.resolved, a.nend - a.nstart)
+            if cur is None or rank > (cur.resolved, cur.nend - cur.nstart):
+                best[a.key] = a
+        return best
+
+    @staticmethod
+    def _display(a: ActorMention, best: dict[str, ActorMention]) -> Actor:
+        b = best.get(a.key, a).actor
+        return replace(a.actor, text=b.text, start=b.start, end=b.end)
+
+    def _topics_by_sentence(self, doc: Document, candidates: list[Candidate]) -> dict[int, tuple[str, ...]]:
+        """Topics named in each event sentence, plus those of the following sentences without events of their
+        own ("كما تطرق اللقاء إلى ..."), which continue the report of the last meeting."""
+        raw: dict[int, tuple[str, ...]] = {}
+        for m in doc.mentions:
+            if m.kind == "topic":
+                si = doc.sentence_of(m.nstart)
+                raw[si] = _merge(raw.get(si, ()), (m.entry.topic,))
+        with_events = sorted({c.sentence for c in candidates if c.status == "factual"})
+        out: dict[int, tuple[str, ...]] = {si: raw.get(si, ()) for si in with_events}
+        if not with_events:
+            return out
+        for si, topics in sorted(raw.items()):
+            if si in out:
+                continue
+            owner = max((e for e in with_events if e < si), default=with_events[0])
+            out[owner] = _merge(out[owner], topics)
+        return out
+
+
+def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return a + tuple(x for x in dict.fromkeys(b) if x not in a)

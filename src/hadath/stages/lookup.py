@@ -1,0 +1,28 @@
+"""Stage 2: dictionary lookup of every lexicon (countries, organizations, titles, persons, triggers, cues,
+topics) over the normalized text."""
+
+from __future__ import annotations
+
+from hadath.document import Document, Mention
+from hadath.lexicon.lexicons import Lexicons
+from hadath.lexicon.matcher import ENTITY_KINDS, EVENT_KINDS, TOPIC_KINDS, Gazetteer, Match, select
+
+
+class Lookup:
+    """Requires: ``norm``. Adds: ``mentions`` (non-overlapping within each layer: entities, events, topics)."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.gazetteer = Gazetteer(lexicons)
+
+    def match(self, text: str) -> list[Match]:
+        """Pure: the selected matches of the three layers, in text order."""
+        found = self.gazetteer.find(text)
+        chosen = select(found, ENTITY_KINDS) + select(found, EVENT_KINDS) + select(found, TOPIC_KINDS)
+        return sorted(chosen, key=lambda m: (m.start, m.end))
+
+    def __call__(self, doc: Document) -> Document:
+        mentions = []
+        for m in self.match(doc.normalized.text):
+            span = doc.span(m.start, m.end)
+            mentions.append(Mention(span.start, span.end, span.text, m.start, m.end, m.kind, m.entry, m.prefix))
+        return doc.with_(mentions=tuple(mentions))
