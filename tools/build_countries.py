@@ -661,9 +661,7 @@ def check() -> None:
         rows = [row for row in forms if row["kind"] == kind]
         origins = Counter(row["origin"] for row in rows)
         covered = len({row["iso3"] for row in rows})
-        print(
-            f"  {kind}: {len(rows)} forms for {covered} countries, by origin {dict(sorted(origins.items()))}"
-        )
+        print(f"  {kind}: {len(rows)} forms for {covered} countries, by origin {dict(sorted(origins.items()))}")
     print(f"countries without a name form: {without_name or 'none'}")
     print(f"countries without a demonym ({len(without_demonym)}): {' '.join(without_demonym)}")
 

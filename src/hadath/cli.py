@@ -46,7 +46,9 @@ def _main(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the stages do.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 # Worker processes build their pipeline once (lexicons loaded once per process).
@@ -66,7 +68,9 @@ def _extract_one(doc: InputDocument) -> tuple[str, dict[str, Any] | None, str | 
     return doc.origin, record.to_dict(include_status=pipeline.config.include_nonfactual), None
 
 
-def _results(docs: list[InputDocument], config: PipelineConfig, workers: int) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+def _results(
+    docs: list[InputDocument], config: PipelineConfig, workers: int
+) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
     if workers <= 1 or len(docs) < 2:
         yield from map(_extract_one, docs)
         return
@@ -79,18 +83,24 @@ def _results(docs: list[InputDocument], config: PipelineConfig, workers: int) ->
 def extract(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders: .txt (one document each), .jsonl / .jsonl.gz (one per line). "
-                       "None or '-' reads stdin."),  # fmt: skip
+        typer.Argument(
+            help="Files or folders: .txt (one document each), .jsonl / .jsonl.gz (one per line). "
+            "None or '-' reads stdin."
+        ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+        str | None,
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none."),
     ] = None,
     doc_id: Annotated[str | None, typer.Option("--id", help="Document id (single .txt or stdin input).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default: stdout).")
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parallel processes.")] = 1,
     pretty: Annotated[bool, typer.Option("--pretty", help="Print a readable table of events instead of JSON.")] = False,
     include_nonfactual: Annotated[
-        bool, typer.Option("--include-nonfactual", help="Also emit negated/planned/background events, with 'status'.")
+        bool,
+        typer.Option("--include-nonfactual", help="Also emit negated/planned/background events, with 'status'."),
     ] = False,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""

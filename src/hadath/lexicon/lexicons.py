@@ -20,7 +20,6 @@ from hadath.lexicon.entries import (
     Organization,
     OrgForm,
     Person,
-    PersonForm,
     Term,
     Title,
     Topic,

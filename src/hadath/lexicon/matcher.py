@@ -111,7 +111,8 @@ def select(matches: Iterable[Match], kinds: Sequence[str]) -> list[Match]:
     chosen: list[Match] = []
     taken_until = -1
     for m in sorted(
-        (m for m in matches if m.kind in wanted), key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind])
+        (m for m in matches if m.kind in wanted),
+        key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind]),
     ):
         if m.start >= taken_until:
             chosen.append(m)

@@ -26,14 +26,14 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
         cells = line.split("\t")
         if not header_seen:
             if tuple(cells) != tuple(columns):
-                raise ResourceError(
-                    str(path), number, f"header is {cells!r}; expected the columns {list(columns)!r}"
-                )
+                raise ResourceError(str(path), number, f"header is {cells!r}; expected the columns {list(columns)!r}")
             header_seen = True
             continue
         if len(cells) != len(columns):
             raise ResourceError(
-                str(path), number, f"{len(cells)} cells where the header has {len(columns)} ({', '.join(columns)})"
+                str(path),
+                number,
+                f"{len(cells)} cells where the header has {len(columns)} ({', '.join(columns)})",
             )
         yield number, {c: v.strip() for c, v in zip(columns, cells, strict=True)}
     if not header_seen:

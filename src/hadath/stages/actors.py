@@ -61,9 +61,9 @@ class ActorRecognizer:
         ent = [m for m in doc.mentions if m.kind in ("person", "org", "title", "country", "demonym", "capital")]
         busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
         phrases = self._title_phrases(ent, nav)
-        names = [
-            _Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"
-        ] + self._unknown_names(ent, phrases, nav, busy)
+        names = [_Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"] + self._unknown_names(
+            ent, phrases, nav, busy
+        )
         names.sort(key=lambda n: n.nstart)
         honorifics = [m for m in ent if m.kind == "title" and m.entry.kind == "honorific"]
 
@@ -191,9 +191,7 @@ class ActorRecognizer:
         return out
 
     # -------------------------------------------------------------- building
-    def _person(
-        self, doc: Document, name: _Name, title: TitlePhrase | None, extent: tuple[int, int]
-    ) -> ActorMention:
+    def _person(self, doc: Document, name: _Name, title: TitlePhrase | None, extent: tuple[int, int]) -> ActorMention:
         span = doc.span(name.nstart, name.nend)
         person = name.person
         term: Term | None = person.term_on(doc.date) if person else None
@@ -231,7 +229,17 @@ class ActorRecognizer:
             for prev in reversed(earlier):
                 if prev.actor.role and self.lex.family(prev.actor.role) == family:
                     a = prev.actor
-                    actor = Actor(span.text, span.start, span.end, a.name, a.country, a.org, a.sector, a.role, a.entity_id)
+                    actor = Actor(
+                        span.text,
+                        span.start,
+                        span.end,
+                        a.name,
+                        a.country,
+                        a.org,
+                        a.sector,
+                        a.role,
+                        a.entity_id,
+                    )
                     return ActorMention(
                         actor, "person", prev.key, phrase.nstart, phrase.nend,
                         (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
@@ -241,7 +249,15 @@ class ActorRecognizer:
             term = holder.term_on(doc.date)
             assert term is not None
             actor = Actor(
-                span.text, span.start, span.end, holder.name, term.country, term.org, term.sector, term.role, holder.id
+                span.text,
+                span.start,
+                span.end,
+                holder.name,
+                term.country,
+                term.org,
+                term.sector,
+                term.role,
+                holder.id,
             )
             key = holder.id
         else:
@@ -264,14 +280,42 @@ class ActorRecognizer:
         form: CountryForm = m.entry
         country: Country = self.lex.countries[form.iso3]
         span = doc.span(m.nstart, m.nend)
-        actor = Actor(span.text, span.start, span.end, country.name_en, country.iso3, None, "GOV", None, f"state:{country.iso3}")
-        return ActorMention(actor, "state", f"state:{country.iso3}", m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+        actor = Actor(
+            span.text,
+            span.start,
+            span.end,
+            country.name_en,
+            country.iso3,
+            None,
+            "GOV",
+            None,
+            f"state:{country.iso3}",
+        )
+        return ActorMention(
+            actor,
+            "state",
+            f"state:{country.iso3}",
+            m.nstart,
+            m.nend,
+            (m.nstart, m.nend),
+            doc.sentence_of(m.nstart),
+            True,
+        )
 
     def _organization(self, doc: Document, m: Mention) -> ActorMention:
         org = m.entry.org
         span = doc.span(m.nstart, m.nend)
         actor = Actor(span.text, span.start, span.end, org.name_en, org.country, org.code, org.sector, None, org.id)
-        return ActorMention(actor, "organization", org.id, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+        return ActorMention(
+            actor,
+            "organization",
+            org.id,
+            m.nstart,
+            m.nend,
+            (m.nstart, m.nend),
+            doc.sentence_of(m.nstart),
+            True,
+        )
 
     # --------------------------------------------------------------- writing
     def __call__(self, doc: Document) -> Document:
@@ -289,7 +333,9 @@ class ActorRecognizer:
             act = best.actor
             kind = {"person": "person", "state": "state", "organization": "organization"}[best.kind]
             mentions = tuple(Span(a.actor.text, a.actor.start, a.actor.end) for a in group)
-            entities.append(Entity(act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions))
+            entities.append(
+                Entity(act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions)
+            )
         agencies: dict[str, list[Mention]] = {}
         for m in doc.mentions:
             if m.kind == "org" and m.entry.org.kind == "agency":
@@ -299,4 +345,3 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
-

@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 
 #: How many tokens before a trigger a factuality cue reaches.
 CUE_WINDOW = 4
-_STATUS_OF_CUE = {"negation": "negated", "future": "planned", "background": "background", "hypothetical": "hypothetical"}
+_STATUS_OF_CUE = {
+    "negation": "negated",
+    "future": "planned",
+    "background": "background",
+    "hypothetical": "hypothetical",
+}
 _LIST_GAPS = frozenset({",", "و", ",و"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع"}), "phone": frozenset({"مع", "من"})}
 
@@ -91,10 +96,16 @@ class EventExtractor:
         return None
 
     def _source(
-        self, doc: Document, nav: TokenIndex, trig: Mention, cues: list[Mention], done: list[Candidate], si: int
+        self,
+        doc: Document,
+        nav: TokenIndex,
+        trig: Mention,
+        cues: list[Mention],
+        done: list[Candidate],
+        si: int,
     ) -> tuple[ActorMention | None, str]:
         after = self._actor_at(doc, nav, trig.nend, frozenset({""}))
-        if after is not None and after.kind != "organization" or after is not None and trig.entry.pos == "verb":
+        if (after is not None and after.kind != "organization") or (after is not None and trig.entry.pos == "verb"):
             return after, "adjacent"
         before = self._actor_ending_at(doc, nav, trig.nstart - len(trig.prefix))
         if before is not None:
@@ -116,7 +127,13 @@ class EventExtractor:
         return None, ""
 
     def _targets(
-        self, doc: Document, nav: TokenIndex, trig: Mention, src: ActorMention, triggers: list[Mention], sent_end: int
+        self,
+        doc: Document,
+        nav: TokenIndex,
+        trig: Mention,
+        src: ActorMention,
+        triggers: list[Mention],
+        sent_end: int,
     ) -> list[ActorMention]:
         trigger: Trigger = trig.entry
         start = max(trig.nend, src.extent[1]) if src.extent[0] >= trig.nend else trig.nend
@@ -124,9 +141,7 @@ class EventExtractor:
             tgt = self._actor_at(doc, nav, start, frozenset({"", ","}))
             return [tgt] if tgt is not None else []
         if trigger.args == "object":
-            clause_end = next(
-                (t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end
-            )
+            clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
             for a in doc.actors:
                 if start <= a.extent[0] and a.nend <= min(clause_end, sent_end) and a.key != src.key:
                     return [a]
@@ -134,7 +149,8 @@ class EventExtractor:
         # participants introduced by مع (or من for calls), up to the next verb trigger
         markers = _PARTICIPANT_MARKERS["phone" if trigger.mode == "phone" else "with"]
         limit = next(
-            (t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig), sent_end
+            (t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig),
+            sent_end,
         )
         limit = min(limit, sent_end)
         for i in range(nav.after(start), len(nav.tokens)):
@@ -172,7 +188,13 @@ class EventExtractor:
         return "factual"
 
     def _location(
-        self, doc: Document, nav: TokenIndex, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
+        self,
+        doc: Document,
+        nav: TokenIndex,
+        trig: Mention,
+        s_start: int,
+        s_end: int,
+        args: tuple[ActorMention, ...],
     ) -> Location | None:
         """A state or capital named "في X" or "بـX" in the sentence, outside any person's title."""
         person_extents = [a.extent for a in doc.actors if a.kind == "person"]

@@ -42,12 +42,8 @@ ALEF_TABLE = _mapping(chars.ALEF_VARIANTS, chars.ALEF)
 ALEF_MAQSURA_TABLE = _mapping(chars.ALEF_MAQSURA + chars.FARSI_YEH, chars.YEH)
 TEH_MARBUTA_TABLE = _mapping(chars.TEH_MARBUTA, chars.HEH)
 KEHEH_TABLE = _mapping(chars.KEHEH, chars.KAF)
-DIGITS_TABLE = _zipping(
-    chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, chars.ASCII_DIGITS + chars.ASCII_DIGITS
-)
-QUOTES_TABLE = _table(
-    [(c, '"') for c in chars.DOUBLE_QUOTES] + [(c, "'") for c in chars.SINGLE_QUOTES]
-)
+DIGITS_TABLE = _zipping(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, chars.ASCII_DIGITS + chars.ASCII_DIGITS)
+QUOTES_TABLE = _table([(c, '"') for c in chars.DOUBLE_QUOTES] + [(c, "'") for c in chars.SINGLE_QUOTES])
 PUNCTUATION_TABLE = _table(
     [
         (chars.ARABIC_COMMA, ","),

@@ -39,9 +39,9 @@ class SentenceSplitter:
                 qi += 1
             if match.group().startswith("\n"):
                 quote_open = None
-            elif not self._is_boundary(text, match.start(), match.end()):
-                continue
-            elif quote_open is not None and match.start() - quote_open < MAX_QUOTE_SPAN:
+            elif not self._is_boundary(text, match.start(), match.end()) or (
+                quote_open is not None and match.start() - quote_open < MAX_QUOTE_SPAN
+            ):
                 continue
             end = match.end() if not match.group().startswith("\n") else match.start()
             self._add(text, start, end, bounds)

@@ -72,8 +72,7 @@ class Tokenizer:
             if stem_norm not in self.known:
                 continue
             out = [
-                RawToken(offset + i, offset + i + len(part), part, part, "clitic")
-                for i, part in _clitic_parts(clitics)
+                RawToken(offset + i, offset + i + len(part), part, part, "clitic") for i, part in _clitic_parts(clitics)
             ]
             out.append(RawToken(offset + stem_start, offset + len(word), word[stem_start:], stem_norm, "word"))
             return out
