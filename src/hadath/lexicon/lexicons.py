@@ -33,13 +33,13 @@ log = logging.getLogger(__name__)
 COUNTRY_STATUSES = frozenset({"member", "observer", "territory"})
 FORM_KINDS = frozenset({"name", "demonym", "capital"})
 ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
-TITLE_KINDS = frozenset({"role", "honorific"})
+TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
 TRIGGER_ARGS = frozenset({"with", "object", "host"})
 CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker",
-        "participants", "abbreviation", "attribution", "neutral", "function",
+        "participants", "abbreviation", "attribution", "neutral", "function", "past_aux", "locative",
     }
 )  # fmt: skip
 _CODE = re.compile(r"^[A-Z]{3,4}$")

@@ -10,7 +10,7 @@ from the persons knowledge base), and persons no lexicon knows but whose title f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
@@ -53,6 +53,7 @@ class ActorRecognizer:
     def __init__(self, lexicons: Lexicons) -> None:
         self.lex = lexicons
         self.function_words = lexicons.cue_forms("function")
+        self.locatives = lexicons.cue_forms("locative")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
 
     # ----------------------------------------------------------------- finding
@@ -61,11 +62,14 @@ class ActorRecognizer:
         ent = [m for m in doc.mentions if m.kind in ("person", "org", "title", "country", "demonym", "capital")]
         busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
         phrases = self._title_phrases(ent, nav)
-        names = [_Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"] + self._unknown_names(
-            ent, phrases, nav, busy
-        )
-        names.sort(key=lambda n: n.nstart)
         honorifics = [m for m in ent if m.kind == "title" and m.entry.kind == "honorific"]
+        known = [_Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"]
+        # a title right before a known name is that person's ("وزير الخارجية الأمريكي أنتوني بلينكن")
+        reserved = {
+            p for p in phrases for n in known if nav.is_blank(p.nend, _absorb_honorific(n.nstart, honorifics, nav))
+        }
+        names = known + self._unknown_names(ent, [p for p in phrases if p not in reserved], nav, busy)
+        names.sort(key=lambda n: n.nstart)
 
         found: list[ActorMention] = []
         used: set[TitlePhrase] = set()
@@ -76,13 +80,16 @@ class ActorRecognizer:
             if hon is not None:
                 start = hon.nstart
             before = next((p for p in phrases if p not in used and nav.is_blank(p.nend, start)), None)
-            after = next((p for p in phrases if p not in used and nav.gap_is(name.nend, p.nstart, ",")), None)
+            after = next(
+                (p for p in phrases if p not in used and p not in reserved and nav.gap_is(name.nend, p.nstart, ",")),
+                None,
+            )
             title = before or after
-            extent_start = before.nstart if before else start
+            extent_start = _absorb_honorific(before.nstart, honorifics, nav) if before else start
             extent_end = after.nend if after else name.nend
             if title is not None:
                 used.add(title)
-            found.append(self._person(doc, name, title, (extent_start, extent_end)))
+            found.append(self._person(doc, name, title, (extent_start, extent_end), found))
             covered.append((extent_start, extent_end))
         # titles standing for their holder
         for phrase in phrases:
@@ -90,8 +97,10 @@ class ActorRecognizer:
                 continue
             actor = self._title_only(doc, phrase, found)
             if actor is not None:
+                start = _absorb_honorific(phrase.nstart, honorifics, nav)
+                actor = replace(actor, extent=(start, phrase.nend))
                 found.append(actor)
-                covered.append((phrase.nstart, phrase.nend))
+                covered.append(actor.extent)
         # states and organizations named outside person phrases
         for m in ent:
             if any(a <= m.nstart and m.nend <= b for a, b in covered):
@@ -108,7 +117,7 @@ class ActorRecognizer:
         i = 0
         while i < len(ent):
             m = ent[i]
-            if m.kind != "title" or m.entry.kind != "role":
+            if m.kind != "title" or m.entry.kind not in ("role", "counterpart"):
                 i += 1
                 continue
             title: Title = m.entry
@@ -182,6 +191,9 @@ class ActorRecognizer:
                 j -= 1
             if not run or len(run) > MAX_NAME_TOKENS:
                 continue
+            before_run = nav.token(run[-1] - 1)
+            if before_run is not None and before_run.norm in self.locatives:
+                continue  # "في قصر الحسينية، ..." is a place
             first, last = nav.tokens[run[-1]], nav.tokens[run[0]]
             nstart = first.nstart
             prev = nav.token(run[-1] - 1)
@@ -191,7 +203,14 @@ class ActorRecognizer:
         return out
 
     # -------------------------------------------------------------- building
-    def _person(self, doc: Document, name: _Name, title: TitlePhrase | None, extent: tuple[int, int]) -> ActorMention:
+    def _person(
+        self,
+        doc: Document,
+        name: _Name,
+        title: TitlePhrase | None,
+        extent: tuple[int, int],
+        earlier: list[ActorMention],
+    ) -> ActorMention:
         span = doc.span(name.nstart, name.nend)
         person = name.person
         term: Term | None = person.term_on(doc.date) if person else None
@@ -202,6 +221,8 @@ class ActorRecognizer:
         if term is None and title is not None:
             country, org = title.country, title.org
             sector, role = title.title.sector, title.title.role
+            if title.title.kind == "counterpart":
+                sector, role = self._counterpart_role(doc, title, earlier)
         if person is not None and term is None and country is None:
             near = person.nearest_term(doc.date)
             if near is not None:
@@ -215,9 +236,25 @@ class ActorRecognizer:
         actor = Actor(span.text, span.start, span.end, display, country, org, sector, role, entity_id)
         return ActorMention(actor, "person", key, name.nstart, name.nend, extent, doc.sentence_of(name.nstart), True)
 
+    def _counterpart_role(
+        self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]
+    ) -> tuple[str | None, str | None]:
+        """ "نظيره الأردني": the role (and sector) of the person named last before it in the sentence."""
+        si = doc.sentence_of(phrase.nstart)
+        for prev in reversed(earlier):
+            if prev.kind == "person" and prev.sentence == si and prev.nend <= phrase.nstart and prev.actor.role:
+                return prev.actor.sector, prev.actor.role
+        return None, None
+
     def _title_only(self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]) -> ActorMention | None:
         title = phrase.title
         role = title.role or ""
+        sector = title.sector
+        if title.kind == "counterpart":
+            sector, counterpart_role = self._counterpart_role(doc, phrase, earlier)
+            if counterpart_role is None:
+                return None
+            role = counterpart_role
         span = doc.span(phrase.nstart, phrase.nend)
         owner = phrase.country or phrase.org
         holder: Person | None = None
@@ -262,7 +299,7 @@ class ActorRecognizer:
             key = holder.id
         else:
             key = f"role:{owner}:{self.lex.family(role)}"
-            actor = Actor(span.text, span.start, span.end, None, phrase.country, phrase.org, title.sector, role, None)
+            actor = Actor(span.text, span.start, span.end, None, phrase.country, phrase.org, sector, role, None)
         return ActorMention(
             actor, "person", key, phrase.nstart, phrase.nend,
             (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
@@ -345,3 +382,9 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
+
+
+def _absorb_honorific(start: int, honorifics: list[Mention], nav: TokenIndex) -> int:
+    """Extend a phrase start over an honorific right before it ("جلالة الملك", "معالي الوزير")."""
+    hon = next((h for h in honorifics if nav.is_blank(h.nend, start)), None)
+    return hon.nstart if hon is not None else start

@@ -56,6 +56,7 @@ class EventExtractor:
     def __init__(self, lexicons: Lexicons, config: PipelineConfig | None = None) -> None:
         self.lex = lexicons
         self.config = config or PipelineConfig()
+        self.past_aux = lexicons.cue_forms("past_aux")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -73,7 +74,7 @@ class EventExtractor:
             targets = self._targets(doc, nav, trig, src, triggers, sent.nend)
             if not targets and how == "participants" and out:
                 targets = [out[-1].target]
-            status = self._status(nav, trig, cues)
+            status = self._status(nav, trig, cues, sent.nstart)
             for tgt in targets:
                 if tgt.key == src.key:
                     continue
@@ -138,8 +139,13 @@ class EventExtractor:
         trigger: Trigger = trig.entry
         start = max(trig.nend, src.extent[1]) if src.extent[0] >= trig.nend else trig.nend
         if trigger.args == "host":
-            tgt = self._actor_at(doc, nav, start, frozenset({"", ","}))
-            return [tgt] if tgt is not None else []
+            # the visitor: the next person or organization named before the sentence's next verb
+            # ("استقبل الملك، في عمّان، وزير الخارجية ..." steps over the place)
+            limit = next((t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb"), sent_end)
+            for a in doc.actors:
+                if start <= a.extent[0] < min(limit, sent_end) and a.kind != "state" and a.key != src.key:
+                    return [a]
+            return []
         if trigger.args == "object":
             clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
             for a in doc.actors:
@@ -173,9 +179,18 @@ class EventExtractor:
                 return found
         return []
 
-    def _status(self, nav: TokenIndex, trig: Mention, cues: list[Mention]) -> str:
+    def _status(self, nav: TokenIndex, trig: Mention, cues: list[Mention], s_start: int) -> str:
         if "س" in trig.prefix:
             return "planned"
+        # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
+        i = nav.after(trig.nstart - len(trig.prefix)) - 1
+        prev = nav.token(i)
+        if prev is not None and prev.norm == "قد":
+            for tok in reversed(nav.tokens[nav.after(s_start) : i]):
+                if tok.norm in CLAUSE_PUNCT:
+                    break
+                if tok.norm in self.past_aux:
+                    return "background"
         first_tok = max(0, nav.after(trig.nstart - len(trig.prefix)) - CUE_WINDOW)
         window_start = nav.tokens[first_tok].nstart if nav.tokens else 0
         for cue in cues:
@@ -329,14 +344,19 @@ class EventExtractor:
             if m.kind == "topic":
                 si = doc.sentence_of(m.nstart)
                 raw[si] = _merge(raw.get(si, ()), (m.entry.topic,))
-        with_events = sorted({c.sentence for c in candidates if c.status == "factual"})
+        factual = [c for c in candidates if c.status == "factual"]
+        with_events = sorted({c.sentence for c in factual})
+        meetings = sorted({c.sentence for c in factual if c.trigger.entry.type == "CONSULT"})
         out: dict[int, tuple[str, ...]] = {si: raw.get(si, ()) for si in with_events}
         if not with_events:
             return out
         for si, topics in sorted(raw.items()):
             if si in out:
                 continue
-            owner = max((e for e in with_events if e < si), default=with_events[0])
+            # "كما جرى خلال اللقاء ..." continues the last meeting; else the last event; else the first one
+            owner = max((e for e in meetings if e < si), default=None)
+            if owner is None:
+                owner = max((e for e in with_events if e < si), default=with_events[0])
             out[owner] = _merge(out[owner], topics)
         return out
 

@@ -19,6 +19,7 @@ PROCLITICS: tuple[str, ...] = (
     "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "ال", "و", "ف", "ب", "ل", "ك", "س",
 )  # fmt: skip
 
+_SHORTEST_FIRST = tuple(sorted(PROCLITICS, key=len))
 _ARTICLE = "ال"
 
 
@@ -56,7 +57,8 @@ class Tokenizer:
         """Split one word into proclitic tokens and a stem token, if the stem is a known word."""
         if word in self.known:
             return [RawToken(offset, offset + len(word), word, word, "word")]
-        for prefix in PROCLITICS:
+        # shortest proclitic first: the longest known stem wins ("وكان" is و + كان, not و + ك + ان)
+        for prefix in _SHORTEST_FIRST:
             if not word.startswith(prefix) or len(word) - len(prefix) < self.min_stem:
                 continue
             rest = word[len(prefix) :]
