@@ -158,6 +158,7 @@ def extract(
             handle.close()
     if pretty:
         _print_table(records, Console(file=out) if output is None else Console(file=output.open("w", encoding="utf-8")))
+    sys.stdout.flush()
     if docs or problems:
         n_events = sum(len(r["events"]) for r in records) if pretty else None
         summary = f"{len(docs) - (failed - len(problems))} document(s) processed"

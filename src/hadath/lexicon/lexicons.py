@@ -39,7 +39,7 @@ TRIGGER_ARGS = frozenset({"with", "object", "host"})
 CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker",
-        "participants", "abbreviation", "attribution", "neutral", "function", "past_aux", "locative",
+        "participants", "abbreviation", "attribution", "neutral", "function", "past_aux", "locative", "destination",
     }
 )  # fmt: skip
 _CODE = re.compile(r"^[A-Z]{3,4}$")

@@ -28,7 +28,7 @@ ENTITY_KINDS = ("person", "org", "title", "country", "demonym", "capital")
 EVENT_KINDS = ("trigger", "cue")
 TOPIC_KINDS = ("topic",)
 #: Cue kinds checked on tokens, not matched as phrases.
-_TOKEN_CUES = frozenset({"function", "abbreviation", "past_aux", "locative"})
+_TOKEN_CUES = frozenset({"function", "abbreviation", "past_aux", "locative", "destination"})
 _PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS + EVENT_KINDS + TOPIC_KINDS)}
 
 

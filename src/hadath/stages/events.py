@@ -57,6 +57,7 @@ class EventExtractor:
         self.lex = lexicons
         self.config = config or PipelineConfig()
         self.past_aux = lexicons.cue_forms("past_aux")
+        self.destination_markers = lexicons.cue_forms("destination")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -146,6 +147,13 @@ class EventExtractor:
                 if start <= a.extent[0] < min(limit, sent_end) and a.kind != "state" and a.key != src.key:
                     return [a]
             return []
+        if trigger.args == "object" and trigger.mode == "visit":
+            # a visit's target is its destination: "زيارة ... إلى روسيا", else the object ("زار القاهرة")
+            for i in range(nav.after(start), nav.after(sent_end)):
+                if nav.tokens[i].norm in self.destination_markers:
+                    dest = self._actor_at(doc, nav, nav.tokens[i].nend, frozenset({""}))
+                    if dest is not None and dest.key != src.key:
+                        return [dest]
         if trigger.args == "object":
             clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
             for a in doc.actors:
