@@ -194,6 +194,90 @@ def _print_table(records: list[dict[str, Any]], console: Console) -> None:
     console.print(table)
 
 
+eval_app = typer.Typer(help="Measure hadath on annotated data (see the README for the formats).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _prf_row(table: Table, name: str, prf: dict[str, Any]) -> None:
+    table.add_row(
+        name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", str(prf["tp"]), str(prf["fp"]),
+        str(prf["fn"]),
+    )  # fmt: skip
+
+
+def _prf_table(title: str) -> Table:
+    table = Table(title=title)
+    for col in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col else "left")
+    return table
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL: id, text, date, events [{type, mode, source, target ...}].")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[int, typer.Option("--errors", help="List this many missed/spurious events.")] = 0,
+) -> None:
+    """Event-level precision, recall and F1, overall and per type, strict (country+sector) and country-level."""
+    from hadath.evaluation import load_gold, score_events
+
+    try:
+        docs = list(load_gold(gold))
+        scores = score_events(Pipeline(), docs)
+    except HadathError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    result = scores.as_dict()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        console = Console()
+        for level in ("strict", "country"):
+            table = _prf_table(f"events ({level}) on {scores.documents} documents")
+            _prf_row(table, "overall", result["overall"][level])
+            for etype, by_level in result["by_type"].items():
+                _prf_row(table, etype, by_level[level])
+            console.print(table)
+        if result["mode_accuracy"] is not None:
+            console.print(f"mode accuracy on matched events: {result['mode_accuracy']:.3f}")
+    for row in scores.errors[:show_errors]:
+        err.print(f"{row['id']}: {row['event']}  missed={row['missed']} spurious={row['spurious']}")
+
+
+@eval_app.command("detection")
+def eval_detection(
+    csv_path: Annotated[Path, typer.Argument(help="Sentence CSV of the arabic_event_gsr format (label, text).")],
+    event_type: Annotated[str, typer.Option("--type", help="PLOVER type to detect, e.g. PROTEST.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[int, typer.Option("--errors", help="List this many misclassified sentences.")] = 0,
+) -> None:
+    """Sentence-level detection: positive = label yes, negative = easy no + difficult no, ambiguous left out."""
+    from hadath.evaluation import load_detection_rows, score_detection
+    from hadath.ontology import EVENT_TYPES
+
+    etype = event_type.upper()
+    if etype not in EVENT_TYPES:
+        err.print(f"[red]error:[/red] --type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
+        raise typer.Exit(1)
+    try:
+        scores = score_detection(Pipeline(), load_detection_rows(csv_path), etype)
+    except HadathError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    result = scores.as_dict()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        table = _prf_table(f"{etype} detection ({scores.prf.tp + scores.prf.fn} positive sentences)")
+        _prf_row(table, etype, result)
+        Console().print(table)
+        Console().print(f"true negatives {scores.tn}, ambiguous left out {scores.left_out}")
+    for row in scores.errors[:show_errors]:
+        err.print(f"line {row['line']} [{row['label']}] {row['error']}: {row['text']}")
+
+
 def main() -> None:
     """Entry point of the ``hadath`` script."""
     app()

@@ -28,18 +28,30 @@ CONTEXTS = frozenset(
     }
 )  # fmt: skip
 
-MODES = frozenset(
-    {
-        # CONSULT
-        "visit", "third-party", "multilateral", "phone", "host",
-        # PROTEST
-        "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize",
-        # ASSAULT
-        "aerial", "drone", "firearms", "explosives", "heavy-weapons", "abduct", "beat", "sexual", "cbrn",
-        "suicide", "assassination",
-        # SANCTION / COERCE / others
-        "expel", "withdraw", "discontinue", "embargo", "freeze", "arrest", "seize", "censor", "curfew",
-        "deport", "ban", "sign", "praise", "endorse", "ceasefire", "release", "military", "economic",
-        "humanitarian", "diplomatic", "political", "material", "policy", "ultimatum",
-    }
-)  # fmt: skip
+#: PLOVER modes (by event type) and the few extra modes hadath uses (``host`` is not used: CAMEO 043 carries it).
+MODES_BY_TYPE: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "AGREE": frozenset({"sign", "ceasefire", "settle"}),
+    "SUPPORT": frozenset({"praise", "endorse", "condole"}),
+    "CONCEDE": frozenset({"release", "ceasefire", "disarm", "policy", "return", "apologize", "resign"}),
+    "COOPERATE": frozenset({"economic", "military", "security", "judicial", "intelligence"}),
+    "AID": frozenset({"economic", "military", "humanitarian", "asylum", "medical"}),
+    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "lift"}),
+    "REQUEST": frozenset({"appeal", "demand", "invite"}),
+    "ACCUSE": frozenset({"disapprove", "condemn", "allege", "investigate", "sue", "blame"}),
+    "REJECT": frozenset({"refuse", "veto", "deny", "defy"}),
+    "THREATEN": frozenset({"ultimatum", "military", "sanction", "warn"}),
+    "PROTEST": frozenset(
+        {"demo", "march", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize", "self-harm"}
+    ),
+    "SANCTION": frozenset({"expel", "withdraw", "discontinue", "ban", "embargo", "freeze", "recall", "summon"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia", "alert"}),
+    "COERCE": frozenset({"seize", "restrict", "arrest", "deport", "censor", "curfew", "raid", "demolish", "detain"}),
+    "ASSAULT": frozenset(
+        {
+            "beat", "firearms", "explosives", "aerial", "drone", "heavy-weapons", "cbrn", "abduct", "sexual",
+            "suicide", "assassinate", "stab", "missile",
+        }
+    ),
+}  # fmt: skip
+MODES = frozenset(m for modes in MODES_BY_TYPE.values() for m in modes)

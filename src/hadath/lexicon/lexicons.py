@@ -26,7 +26,7 @@ from hadath.lexicon.entries import (
     Trigger,
 )
 from hadath.lexicon.tsv import parse_date, read_jsonl, read_tsv, require
-from hadath.ontology import CONTEXTS, EVENT_TYPES, MODES, SECTORS
+from hadath.ontology import CONTEXTS, EVENT_TYPES, MODES_BY_TYPE, SECTORS
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ FORM_KINDS = frozenset({"name", "demonym", "capital"})
 ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
-TRIGGER_ARGS = frozenset({"with", "object", "host"})
+TRIGGER_ARGS = frozenset({"with", "object", "host", "none"})
 CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker",
@@ -251,7 +251,7 @@ def _load_triggers(path: Path) -> tuple[Trigger, ...]:
     for line, row in read_tsv(path, ("form", "type", "mode", "cameo", "contexts", "pos", "args")):
         etype = require(path, line, "type", row["type"], EVENT_TYPES)
         if row["mode"]:
-            require(path, line, "mode", row["mode"], MODES)
+            require(path, line, "mode", row["mode"], MODES_BY_TYPE[etype])
         cameo = require(path, line, "cameo", row["cameo"])
         if not _CAMEO.match(cameo):
             raise ResourceError(str(path), line, f"cameo {cameo!r} is not a 2-4 digit code")
