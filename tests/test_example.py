@@ -75,7 +75,12 @@ def test_example_support_is_the_us_praise_of_bahrain(record: dict[str, Any]) -> 
 
 
 def test_example_reporter_and_date(record: dict[str, Any]) -> None:
-    assert record["reported_by"] == {"text": "وكالة أنباء البحرين", "start": 574, "end": 593, "name": "Bahrain News Agency"}
+    assert record["reported_by"] == {
+        "text": "وكالة أنباء البحرين",
+        "start": 574,
+        "end": 593,
+        "name": "Bahrain News Agency",
+    }
     assert record["date"] == "2024-06-11"
     assert all(e["date"] == "2024-06-11" for e in record["events"])
 
@@ -104,7 +109,11 @@ def test_example_topics_and_entities(record: dict[str, Any]) -> None:
     assert {"Antony Blinken", "Sergey Vershinin", "Hamad bin Isa Al Khalifa"} <= people
     zayani = next(e for e in record["entities"] if e["id"] == "person:abdullatif-al-zayani")
     # the surname alone and the title alone ("وزير الخارجية البحرينى") corefer with the full name
-    assert {m["text"] for m in zayani["mentions"]} >= {"عبد اللطيف بن راشد الزياني", "الزياني", "وزير الخارجية البحرينى"}
+    assert {m["text"] for m in zayani["mentions"]} >= {
+        "عبد اللطيف بن راشد الزياني",
+        "الزياني",
+        "وزير الخارجية البحرينى",
+    }
 
 
 def test_example_every_span_holds(record: dict[str, Any], example_text: str, check_spans: Any) -> None:

@@ -20,7 +20,10 @@ NEWS_WORDS = [
 ]  # fmt: skip
 
 arabicish = st.lists(
-    st.one_of(st.sampled_from(NEWS_WORDS), st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=6)),
+    st.one_of(
+        st.sampled_from(NEWS_WORDS),
+        st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=6),
+    ),
     max_size=60,
 ).map(" ".join)
 
@@ -36,7 +39,9 @@ def test_spans_index_the_input_for_arabic_like_text(pipeline: Pipeline, check_sp
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(min_size=1, max_size=300))
-def test_extraction_never_raises_on_arbitrary_unicode(pipeline_nonfactual: Pipeline, check_spans: Any, text: str) -> None:
+def test_extraction_never_raises_on_arbitrary_unicode(
+    pipeline_nonfactual: Pipeline, check_spans: Any, text: str
+) -> None:
     if not text.strip():
         return
     record = pipeline_nonfactual.extract(text).to_dict(include_status=True)

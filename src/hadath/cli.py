@@ -8,10 +8,11 @@ import multiprocessing
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -19,7 +20,7 @@ from hadath import __version__
 from hadath.config import PipelineConfig
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem, read_paths, read_stream
-from hadath.pipeline import Pipeline
+from hadath.pipeline import Pipeline, parse_date
 
 app = typer.Typer(
     name="hadath",
@@ -27,7 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 #: Show a progress bar from this many documents on (when stderr is a terminal).
 PROGRESS_THRESHOLD = 100
@@ -106,33 +107,31 @@ def extract(
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
     config = PipelineConfig(include_nonfactual=include_nonfactual)
     if date is not None:
-        from hadath.pipeline import parse_date
-
         try:
             parse_date(date, "--date")
         except HadathError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1) from None
+            _fail(str(exc))
     items: list[Item]
     if not paths or paths == [Path("-")]:
-        items = list(read_stream(sys.stdin, date=date, doc_id=doc_id, max_chars=config.max_chars))
+        items = list(read_stream(sys.stdin.buffer, date=date, doc_id=doc_id, max_chars=config.max_chars))
     else:
         items = list(read_paths(paths, date=date, doc_id=doc_id, max_chars=config.max_chars))
     problems = [i for i in items if isinstance(i, Problem)]
     docs = [i for i in items if isinstance(i, InputDocument)]
     for p in problems:
-        err.print(f"[yellow]skipped[/yellow] {p}")
+        _report("skipped" if p.lost else "warning", str(p))
     try:
         _init_worker(config)  # fails early on a broken lexicon; reused when running in this process
     except HadathError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
-    failed = len(problems)
+        _fail(str(exc))
+    try:
+        handle = output.open("w", encoding="utf-8") if output is not None else None
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}; check the folder exists and is writable")
+    out: TextIO = handle if handle is not None else sys.stdout
+    skipped = sum(p.lost for p in problems)
+    processed = 0
     records: list[dict[str, Any]] = []
-    out: TextIO = sys.stdout
-    handle = output.open("w", encoding="utf-8") if output is not None else None
-    if handle is not None:
-        out = handle
     show_progress = err.is_terminal and len(docs) > PROGRESS_THRESHOLD
     try:
         with Progress(
@@ -146,29 +145,39 @@ def extract(
                 if elapsed:
                     progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}")
                 if record is None:
-                    failed += 1
-                    err.print(f"[yellow]skipped[/yellow] {origin}: {error}")
+                    skipped += 1
+                    _report("skipped", f"{origin}: {error}")
                     continue
+                processed += 1
                 if pretty:
                     records.append(record)
                 else:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if pretty:
+            _print_table(records, Console(file=out, width=200 if handle is not None else None))
     finally:
         if handle is not None:
             handle.close()
-    if pretty:
-        _print_table(records, Console(file=out) if output is None else Console(file=output.open("w", encoding="utf-8")))
     sys.stdout.flush()
     if docs or problems:
-        n_events = sum(len(r["events"]) for r in records) if pretty else None
-        summary = f"{len(docs) - (failed - len(problems))} document(s) processed"
-        if n_events is not None:
-            summary += f", {n_events} event(s)"
-        if failed:
-            summary += f", {failed} skipped (see above)"
-        err.print(summary)
-    if failed:
+        summary = f"{processed} document(s) processed"
+        if pretty:
+            summary += f", {sum(len(r['events']) for r in records)} event(s)"
+        if skipped:
+            summary += f", {skipped} skipped (see above)"
+        err.print(escape(summary))
+    if skipped:
         raise typer.Exit(2)
+
+
+def _report(kind: str, message: str) -> None:
+    """A line on stderr about one input: ``skipped`` (lost) or ``warning`` (read anyway)."""
+    err.print(f"[yellow]{kind}[/yellow] {escape(message)}")
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(1)
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -227,8 +236,7 @@ def eval_events(
         docs = list(load_gold(gold))
         scores = score_events(Pipeline(), docs)
     except HadathError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     result = scores.as_dict()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -243,7 +251,7 @@ def eval_events(
         if result["mode_accuracy"] is not None:
             console.print(f"mode accuracy on matched events: {result['mode_accuracy']:.3f}")
     for row in scores.errors[:show_errors]:
-        err.print(f"{row['id']}: {row['event']}  missed={row['missed']} spurious={row['spurious']}")
+        err.print(escape(f"{row['id']}: {row['event']}  missed={row['missed']} spurious={row['spurious']}"))
 
 
 @eval_app.command("detection")
@@ -259,13 +267,11 @@ def eval_detection(
 
     etype = event_type.upper()
     if etype not in EVENT_TYPES:
-        err.print(f"[red]error:[/red] --type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
-        raise typer.Exit(1)
+        _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
     try:
         scores = score_detection(Pipeline(), load_detection_rows(csv_path), etype)
     except HadathError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     result = scores.as_dict()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -275,7 +281,7 @@ def eval_detection(
         Console().print(table)
         Console().print(f"true negatives {scores.tn}, ambiguous left out {scores.left_out}")
     for row in scores.errors[:show_errors]:
-        err.print(f"line {row['line']} [{row['label']}] {row['error']}: {row['text']}")
+        err.print(escape(f"line {row['line']} [{row['label']}] {row['error']}: {row['text']}"))
 
 
 def main() -> None:

@@ -9,8 +9,10 @@ stages that work on normalized text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from hadath.lang.ar.normalize import NormalizedText
@@ -135,7 +137,7 @@ class ActorMention:
     phrase (name with its appositive title), which argument rules step over."""
 
     actor: Actor
-    kind: str  # person | state | organization
+    kind: str  # person | state | organization | group
     key: str  # entity key: the same real-world actor has the same key within a document
     nstart: int
     nend: int
@@ -181,13 +183,11 @@ class Document:
 
     def sentence_of(self, npos: int) -> int:
         """Index of the sentence containing normalized position ``npos`` (the nearest one before it)."""
-        found = 0
-        for i, s in enumerate(self.sentences):
-            if s.nstart <= npos:
-                found = i
-            else:
-                break
-        return found
+        return max(0, bisect_right(self._sentence_starts, npos) - 1)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.nstart for s in self.sentences]
 
     def to_record(self) -> Record:
         return Record(

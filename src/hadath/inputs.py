@@ -34,8 +34,12 @@ class InputDocument:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """Something in the input that could not be used. ``lost`` is False for warnings (the document was still
+    read, e.g. with its broken metadata ignored) and True when a document or line was skipped."""
+
     origin: str
     reason: str
+    lost: bool = True
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
@@ -58,13 +62,15 @@ def read_paths(
         else:
             files.append(path)
     if doc_id is not None and len(files) > 1:
-        yield Problem("--id", "--id names one document; it is ignored with several input files")
+        yield Problem("--id", "--id names one document; it is ignored with several input files", lost=False)
         doc_id = None
     for path in files:
         if not path.exists():
             yield Problem(str(path), "no such file; check the path")
             continue
         kind = _kind(path)
+        if kind == "jsonl" and doc_id is not None:
+            yield Problem("--id", f"--id is ignored for {path.name} (each JSON line has its own id)", lost=False)
         if kind == "jsonl":
             yield from _read_jsonl_file(path, date, max_chars)
         elif kind == "text":
@@ -73,15 +79,23 @@ def read_paths(
             yield Problem(str(path), "unknown file type; use .txt (one document) or .jsonl / .jsonl.gz")
 
 
-def read_stream(stream: IO[str], origin: str = "<stdin>", date: str | None = None, doc_id: str | None = None,
-                max_chars: int = MAX_DOCUMENT_CHARS) -> Iterator[Item]:  # fmt: skip
-    """Documents from a text stream: JSON Lines if its first character is ``{``, else one plain-text document."""
+def read_stream(
+    stream: IO[bytes],
+    origin: str = "<stdin>",
+    date: str | None = None,
+    doc_id: str | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
+) -> Iterator[Item]:
+    """Documents from a byte stream (UTF-8): JSON Lines if it starts with ``{``, else one plain-text document."""
+    raw = stream.read()
     try:
-        data = stream.read()
+        data = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield Problem(origin, f"input is not UTF-8 ({exc.reason} at byte {exc.start}); convert it to UTF-8")
         return
     if data.lstrip().startswith("{"):
+        if doc_id is not None:
+            yield Problem("--id", "--id is ignored for JSON Lines input (each line has its own id)", lost=False)
         yield from _parse_jsonl_lines(io.StringIO(data), origin, date, max_chars)
     else:
         yield _text_document(data, doc_id or "stdin", date, origin, max_chars)
@@ -106,7 +120,7 @@ def _text_document(text: str, doc_id: str, date: str | None, origin: str, max_ch
     return InputDocument(
         doc_id=str(meta.get("id") or doc_id),
         text=text,
-        date=date or _str_or_none(meta.get("date")),
+        date=_str_or_none(meta.get("date")) or date,
         origin=origin,
         source=_str_or_none(meta.get("source")),
         url=_str_or_none(meta.get("url")),
@@ -133,9 +147,9 @@ def _read_text_file(path: Path, date: str | None, doc_id: str | None, max_chars:
             if isinstance(loaded, dict):
                 meta = loaded
             else:
-                yield Problem(str(meta_path), "metadata must be a JSON object; ignored")
+                yield Problem(str(meta_path), "metadata must be a JSON object; ignored", lost=False)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Problem(str(meta_path), f"invalid metadata JSON ({exc}); ignored")
+            yield Problem(str(meta_path), f"invalid metadata JSON ({exc}); ignored", lost=False)
     if doc_id:
         meta = {**meta, "id": doc_id}
     yield _text_document(text, path.stem, date, str(path), max_chars, meta)
@@ -170,7 +184,7 @@ def _parse_jsonl_lines(stream: IO[str], origin: str, date: str | None, max_chars
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(where, f"malformed JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+            yield Problem(where, f"malformed JSON ({exc.msg}, column {exc.colno}); fix or remove the line")
             continue
         if not isinstance(obj, dict):
             yield Problem(where, "each line must be a JSON object with 'id' and 'text'")

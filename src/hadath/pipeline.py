@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 from hadath.config import PipelineConfig
 from hadath.document import Document, Record
@@ -22,11 +22,17 @@ Stage = Callable[[Document], Document]
 
 
 def parse_date(value: str | date | None, source: str = "date") -> date | None:
-    """An ISO date (``2024-06-11``), a ``date``, or ``None``; anything else is an :class:`InputError`."""
+    """An ISO date (``2024-06-11``) or date-time (``2024-06-11T08:30:00``), a ``date``, or ``None``;
+    anything else is an :class:`InputError`."""
     if value is None or isinstance(value, date):
         return value
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
     except ValueError:
         raise InputError(source, f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
 

@@ -23,7 +23,11 @@ def person(pipeline: Pipeline, text: str, date: str = "2024-03-10") -> dict[str,
     ("text", "country", "role"),
     [
         # NAME، TITLE (apposition), name unknown to the knowledge base
-        ("وصل خالد بن سالم المنصوري، وزير الدولة للشؤون الخارجية العماني، إلى الرياض.", "OMN", "minister of state for foreign affairs"),
+        (
+            "وصل خالد بن سالم المنصوري، وزير الدولة للشؤون الخارجية العماني، إلى الرياض.",
+            "OMN",
+            "minister of state for foreign affairs",
+        ),
         # TITLE DEMONYM NAME with an honorific kept out of the name
         ("وأكد سفير المملكة العربية السعودية لدى الأردن الدكتور نايف السديري أن ...", "SAU", "ambassador"),
     ],
@@ -66,7 +70,9 @@ def test_lord_is_an_honorific_not_a_name(pipeline: Pipeline, example_text: str) 
 
 
 def test_news_agency_is_a_reporter_not_an_actor(pipeline: Pipeline) -> None:
-    rec = pipeline.extract("وذكرت وكالة الأنباء القطرية أن أمير قطر استقبل وزير الخارجية التركي.", date="2024-03-10").to_dict()
+    rec = pipeline.extract(
+        "وذكرت وكالة الأنباء القطرية أن أمير قطر استقبل وزير الخارجية التركي.", date="2024-03-10"
+    ).to_dict()
     assert rec["reported_by"]["name"]
     sources = {e["source"]["entity_id"] for e in rec["events"]} | {e["target"]["entity_id"] for e in rec["events"]}
     assert not any(s and "agency" in s for s in sources)

@@ -85,7 +85,9 @@ def test_repeated_mentions_of_one_meeting_are_one_event_with_evidence(pipeline: 
         ),
     ],
 )
-def test_nonfactual_mentions_are_not_events(pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, status: str) -> None:
+def test_nonfactual_mentions_are_not_events(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, status: str
+) -> None:
     assert events(pipeline, text) == []
     kept = events(pipeline_nonfactual, text)
     assert kept, "kept with --include-nonfactual"
@@ -99,8 +101,16 @@ def test_denied_contact_is_not_an_event(pipeline_nonfactual: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "mode", "cameo"),
     [
-        ("بحث وزير الخارجية الأردني أيمن الصفدي، في باريس، مع وزير الخارجية المصري سامح شكري الأوضاع.", "third-party", "044"),
-        ("بحث وزير الخارجية الأردني أيمن الصفدي، في القاهرة، مع وزير الخارجية المصري سامح شكري الأوضاع.", "visit", "042"),
+        (
+            "بحث وزير الخارجية الأردني أيمن الصفدي، في باريس، مع وزير الخارجية المصري سامح شكري الأوضاع.",
+            "third-party",
+            "044",
+        ),
+        (
+            "بحث وزير الخارجية الأردني أيمن الصفدي، في القاهرة، مع وزير الخارجية المصري سامح شكري الأوضاع.",
+            "visit",
+            "042",
+        ),
         ("أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس المصري عبد الفتاح السيسي.", "phone", "041"),
         ("استقبل وزير الخارجية الأردني أيمن الصفدي وزير الخارجية المصري سامح شكري.", "visit", "043"),
     ],

@@ -112,3 +112,13 @@ class Topic:
     topic: str
     context: str | None
     form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A generic actor named by its sector: المتظاهرون (CVL), الشرطة (COP), مسلحون (UAF)."""
+
+    form: str
+    sector: str
+    role: str
+    country: str | None

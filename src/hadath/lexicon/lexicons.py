@@ -17,6 +17,7 @@ from hadath.lexicon.entries import (
     Country,
     CountryForm,
     Cue,
+    Group,
     Organization,
     OrgForm,
     Person,
@@ -38,8 +39,9 @@ TRIGGER_POS = frozenset({"verb", "noun"})
 TRIGGER_ARGS = frozenset({"with", "object", "host", "none"})
 CUE_KINDS = frozenset(
     {
-        "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker",
-        "participants", "abbreviation", "attribution", "neutral", "function", "past_aux", "locative", "destination",
+        "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker", "participants",
+        "abbreviation", "attribution", "neutral", "function", "past_aux", "locative", "destination", "adverb",
+        "quantity", "against",
     }
 )  # fmt: skip
 _CODE = re.compile(r"^[A-Z]{3,4}$")
@@ -60,6 +62,7 @@ class Lexicons:
     country_forms: tuple[CountryForm, ...]
     org_forms: tuple[OrgForm, ...]
     titles: tuple[Title, ...]
+    groups: tuple[Group, ...]
     persons: tuple[Person, ...]
     triggers: tuple[Trigger, ...]
     cues: tuple[Cue, ...]
@@ -85,10 +88,16 @@ class Lexicons:
         """Every normalized word of every lexicon form: the words the tokenizer may split clitics from."""
         forms: list[str] = [f.form for f in self.country_forms]
         forms += [f.form for f in self.org_forms]
-        forms += [t.form for t in self.titles]
+        forms += [t.form for t in self.titles] + [g.form for g in self.groups]
         forms += [f for p in self.persons for f in p.forms]
         forms += [t.form for t in self.triggers] + [c.form for c in self.cues] + [t.form for t in self.topics]
-        return frozenset(w for f in forms for w in normalize(f).split() if len(w) > 1)
+        words: set[str] = set()
+        for form in forms:
+            parts = normalize(form).split()
+            # a short word inside a multi-word name (رام الله، آية الله) is no word of its own: it would split
+            # ordinary words (كرام -> ك + رام)
+            words.update(w for w in parts if len(w) > 1 and (len(parts) == 1 or len(w) > 3))
+        return frozenset(words)
 
 
 def load_lexicons(folder: Path | None = None) -> Lexicons:
@@ -108,6 +117,7 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         country_forms=_load_country_forms(folder / "country_forms.tsv", countries),
         org_forms=_load_organizations(folder / "organizations.tsv", countries),
         titles=_load_titles(folder / "titles.tsv", countries),
+        groups=_load_groups(folder / "groups.tsv", countries),
         persons=persons,
         triggers=_load_triggers(folder / "triggers.tsv"),
         cues=_load_cues(folder / "cues.tsv"),
@@ -311,3 +321,22 @@ def _load_roles(path: Path) -> dict[str, str]:
             raise ResourceError(str(path), line, f"role {role!r} is listed twice")
         out[role] = require(path, line, "family", row["family"])
     return out
+
+
+def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]:
+    out: list[Group] = []
+    keys: list[tuple[int, tuple[str]]] = []
+    for line, row in read_tsv(path, ("form", "sector", "role", "country")):
+        form = require(path, line, "form", row["form"])
+        _check_country(path, line, "country", row["country"], countries)
+        keys.append((line, (normalize(form),)))
+        out.append(
+            Group(
+                form,
+                require(path, line, "sector", row["sector"], SECTORS),
+                require(path, line, "role", row["role"]),
+                row["country"] or None,
+            )
+        )
+    _no_duplicates(path, keys)
+    return tuple(out)

@@ -15,6 +15,7 @@ from typing import Any
 import ahocorasick
 
 from hadath.lang.ar.normalize import normalize
+from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
 from hadath.lexicon.lexicons import Lexicons
 
 #: Proclitics allowed before a dictionary form inside the same word (normalized).
@@ -24,11 +25,13 @@ VERB_PREFIXES = frozenset({"", "و", "ف", "ل", "ول", "فل", "س", "وس", "
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 
 #: Kinds matched, grouped in layers: inside a layer, matches do not overlap (leftmost-longest wins).
-ENTITY_KINDS = ("person", "org", "title", "country", "demonym", "capital")
+ENTITY_KINDS = ("person", "org", "title", "group", "country", "demonym", "capital")
 EVENT_KINDS = ("trigger", "cue")
 TOPIC_KINDS = ("topic",)
 #: Cue kinds checked on tokens, not matched as phrases.
-_TOKEN_CUES = frozenset({"function", "abbreviation", "past_aux", "locative", "destination"})
+_TOKEN_CUES = frozenset(
+    {"function", "abbreviation", "past_aux", "locative", "destination", "adverb", "quantity", "against"}
+)
 _PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS + EVENT_KINDS + TOPIC_KINDS)}
 
 
@@ -60,7 +63,9 @@ class Gazetteer:
                 return
             table.setdefault(key, []).append((kind, entry, False))
             if key.startswith("ال") and len(key) > 3:
-                table.setdefault("ل" + key[2:], []).append((kind, entry, True))
+                # after ل the article loses its alef (للبحرين); before a lam it merges with it (للاجئين)
+                variant = key[2:] if key[2] == "ل" else "ل" + key[2:]
+                table.setdefault(variant, []).append((kind, entry, True))
 
         for cf in lexicons.country_forms:
             add({"name": "country", "demonym": "demonym", "capital": "capital"}[cf.kind], cf.form, cf)
@@ -68,6 +73,8 @@ class Gazetteer:
             add("org", of.form, of)
         for title in lexicons.titles:
             add("title", title.form, title)
+        for group in lexicons.groups:
+            add("group", group.form, group)
         for person in lexicons.persons:
             for form in person.forms:
                 add("person", form, person)
@@ -100,6 +107,8 @@ class Gazetteer:
                 allowed = VERB_PREFIXES if kind == "trigger" and entry.pos == "verb" else NOUN_PREFIXES
                 if not lam and prefix not in allowed:
                     continue
+                if "س" in prefix and text[start] not in IMPERFECT_PREFIXES:
+                    continue  # س marks the future of an imperfect verb only
                 found.append(Match(start, end, kind, entry, prefix))
         found.sort(key=lambda m: (m.start, -m.end, _PRIORITY[m.kind]))
         return found

@@ -31,6 +31,18 @@ class TokenIndex:
     def token(self, i: int) -> Token | None:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
+    def skip_space_back(self, pos: int) -> int:
+        """The smallest ``p <= pos`` with only whitespace in ``text[p:pos]``."""
+        while pos > 0 and self.text[pos - 1].isspace():
+            pos -= 1
+        return pos
+
+    def skip_space(self, pos: int) -> int:
+        """The largest ``p >= pos`` with only whitespace in ``text[pos:p]``."""
+        while pos < len(self.text) and self.text[pos].isspace():
+            pos += 1
+        return pos
+
     def is_blank(self, a: int, b: int) -> bool:
         """True when only whitespace lies between normalized positions ``a`` and ``b``."""
         return a <= b and not self.text[a:b].strip()

@@ -15,8 +15,9 @@ from datetime import date
 
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
 from hadath.lang.ar.normalize import normalize
-from hadath.lexicon.entries import Country, CountryForm, Person, Term, Title
+from hadath.lexicon.entries import Country, CountryForm, Group, Person, Term, Title
 from hadath.lexicon.lexicons import Lexicons
+from hadath.lexicon.matcher import ENTITY_KINDS
 from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
 
 log = logging.getLogger(__name__)
@@ -59,15 +60,21 @@ class ActorRecognizer:
     # ----------------------------------------------------------------- finding
     def find(self, doc: Document) -> list[ActorMention]:
         nav = TokenIndex(doc)
-        ent = [m for m in doc.mentions if m.kind in ("person", "org", "title", "country", "demonym", "capital")]
+        ent = [m for m in doc.mentions if m.kind in ENTITY_KINDS]
         busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
         phrases = self._title_phrases(ent, nav)
-        honorifics = [m for m in ent if m.kind == "title" and m.entry.kind == "honorific"]
+        phrase_by_end = {p.nend: p for p in phrases}
+        phrase_by_start = {p.nstart: p for p in phrases}
+        honorific_by_end = {m.nend: m for m in ent if m.kind == "title" and m.entry.kind == "honorific"}
         known = [_Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"]
+
+        def absorb(start: int) -> int:
+            """Extend a start over an honorific right before it ("جلالة الملك", "معالي الوزير")."""
+            hon = honorific_by_end.get(nav.skip_space_back(start))
+            return hon.nstart if hon is not None else start
+
         # a title right before a known name is that person's ("وزير الخارجية الأمريكي أنتوني بلينكن")
-        reserved = {
-            p for p in phrases for n in known if nav.is_blank(p.nend, _absorb_honorific(n.nstart, honorifics, nav))
-        }
+        reserved = {phrase_by_end[e] for n in known if (e := nav.skip_space_back(absorb(n.nstart))) in phrase_by_end}
         names = known + self._unknown_names(ent, [p for p in phrases if p not in reserved], nav, busy)
         names.sort(key=lambda n: n.nstart)
 
@@ -75,17 +82,18 @@ class ActorRecognizer:
         used: set[TitlePhrase] = set()
         covered: list[tuple[int, int]] = []
         for name in names:
-            start = name.nstart
-            hon = next((h for h in honorifics if nav.is_blank(h.nend, start)), None)
-            if hon is not None:
-                start = hon.nstart
-            before = next((p for p in phrases if p not in used and nav.is_blank(p.nend, start)), None)
-            after = next(
-                (p for p in phrases if p not in used and p not in reserved and nav.gap_is(name.nend, p.nstart, ",")),
-                None,
-            )
+            start = absorb(name.nstart)
+            before = phrase_by_end.get(nav.skip_space_back(start))
+            if before in used:
+                before = None
+            after = None
+            comma = nav.skip_space(name.nend)
+            if nav.text[comma : comma + 1] == ",":
+                after = phrase_by_start.get(nav.skip_space(comma + 1))
+                if after in used or after in reserved:
+                    after = None
             title = before or after
-            extent_start = _absorb_honorific(before.nstart, honorifics, nav) if before else start
+            extent_start = absorb(before.nstart) if before else start
             extent_end = after.nend if after else name.nend
             if title is not None:
                 used.add(title)
@@ -97,10 +105,26 @@ class ActorRecognizer:
                 continue
             actor = self._title_only(doc, phrase, found)
             if actor is not None:
-                start = _absorb_honorific(phrase.nstart, honorifics, nav)
+                start = absorb(phrase.nstart)
                 actor = replace(actor, extent=(start, phrase.nend))
                 found.append(actor)
                 covered.append(actor.extent)
+        # groups named by their sector, with the demonym that follows them ("الشرطة المصرية")
+        for i, m in enumerate(ent):
+            if m.kind != "group" or any(a <= m.nstart and m.nend <= b for a, b in covered):
+                continue
+            nxt = ent[i + 1] if i + 1 < len(ent) else None
+            country_mention = (
+                nxt
+                if nxt is not None
+                and nxt.kind in ("demonym", "country")
+                and not nxt.prefix
+                and nav.is_blank(m.nend, nxt.nstart)
+                else None
+            )
+            actor = self._group(doc, m, country_mention)
+            found.append(actor)
+            covered.append(actor.extent)
         # states and organizations named outside person phrases
         for m in ent:
             if any(a <= m.nstart and m.nend <= b for a, b in covered):
@@ -339,6 +363,15 @@ class ActorRecognizer:
             True,
         )
 
+    def _group(self, doc: Document, m: Mention, country_mention: Mention | None) -> ActorMention:
+        group: Group = m.entry
+        country = group.country or (country_mention.entry.iso3 if country_mention is not None else None)
+        end = country_mention.nend if country_mention is not None else m.nend
+        span = doc.span(m.nstart, end)
+        key = f"group:{country or 'unknown'}:{group.sector}:{group.role}"
+        actor = Actor(span.text, span.start, span.end, None, country, None, group.sector, group.role, None)
+        return ActorMention(actor, "group", key, m.nstart, end, (m.nstart, end), doc.sentence_of(m.nstart), True)
+
     def _organization(self, doc: Document, m: Mention) -> ActorMention:
         org = m.entry.org
         span = doc.span(m.nstart, m.nend)
@@ -368,7 +401,9 @@ class ActorRecognizer:
         for key, group in groups.items():
             best = max(group, key=lambda a: (a.resolved, a.actor.name is not None, a.nend - a.nstart))
             act = best.actor
-            kind = {"person": "person", "state": "state", "organization": "organization"}[best.kind]
+            kind = {"person": "person", "state": "state", "organization": "organization", "group": "organization"}[
+                best.kind
+            ]
             mentions = tuple(Span(a.actor.text, a.actor.start, a.actor.end) for a in group)
             entities.append(
                 Entity(act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions)
@@ -382,9 +417,3 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
-
-
-def _absorb_honorific(start: int, honorifics: list[Mention], nav: TokenIndex) -> int:
-    """Extend a phrase start over an honorific right before it ("جلالة الملك", "معالي الوزير")."""
-    hon = next((h for h in honorifics if nav.is_blank(h.nend, start)), None)
-    return hon.nstart if hon is not None else start

@@ -14,6 +14,7 @@ the future prefix "س" on the verb, makes the event non-factual: not emitted unl
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from hadath.config import PipelineConfig
@@ -37,17 +38,75 @@ _LIST_GAPS = frozenset({",", "و", ",و"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع"}), "phone": frozenset({"مع", "من"})}
 
 
+#: Longest non-space gap (in characters) worth checking between a position and an actor phrase.
+_MAX_GAP = 3
+#: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
+IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
+#: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
+DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One trigger with its arguments, before mode, location and deduplication are settled."""
 
     trigger: Mention
     source: ActorMention
-    target: ActorMention
+    target: ActorMention | None
     status: str
     sentence: int
     location: Location | None
-    how: str  # how the source was found: adjacent | speaker | participants | clause
+    how: str  # how the source was found: adjacent | speaker | participants | clause | demonym | implicit
+
+
+class _Scope:
+    """What the rules look up while reading one document: tokens, triggers, cues, actors by position."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.nav = TokenIndex(doc)
+        self.triggers = [m for m in doc.mentions if m.kind == "trigger"]
+        self.cues = [m for m in doc.mentions if m.kind == "cue"]
+        self.by_start = sorted(doc.actors, key=lambda a: a.extent[0])
+        self.starts = [a.extent[0] for a in self.by_start]
+        self.by_end = sorted(doc.actors, key=lambda a: a.extent[1])
+        self.ends = [a.extent[1] for a in self.by_end]
+        self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
+        self.place_starts = [m.nstart for m in self.places]
+        self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
+        persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
+        self.person_extents = persons
+        self.person_starts = [e[0] for e in persons]
+
+    def actor_at(self, npos: int, gaps: frozenset[str]) -> ActorMention | None:
+        """The actor whose phrase starts at ``npos``, after only whitespace and one of ``gaps`` ("،", "و")."""
+        for i in range(bisect_left(self.starts, npos), len(self.starts)):
+            a = self.by_start[i]
+            gap = "".join(self.nav.text[npos : a.extent[0]].split())
+            if gap in gaps:
+                return a
+            if len(gap) > _MAX_GAP:
+                break
+        return None
+
+    def actor_ending_at(self, npos: int) -> ActorMention | None:
+        """The actor whose phrase ends right before ``npos`` (allowing the particle "قد" between)."""
+        for i in range(bisect_right(self.ends, npos) - 1, -1, -1):
+            a = self.by_end[i]
+            gap = "".join(self.nav.text[a.extent[1] : npos].split())
+            if gap in ("", "قد"):
+                return a
+            if len(gap) > _MAX_GAP:
+                break
+        return None
+
+    def actors_from(self, npos: int) -> list[ActorMention]:
+        """Actors whose phrase starts at or after ``npos``, in text order."""
+        return self.by_start[bisect_left(self.starts, npos) :]
+
+    def in_person_phrase(self, m: Mention) -> bool:
+        i = bisect_right(self.person_starts, m.nstart) - 1
+        return any(a <= m.nstart and m.nend <= b for a, b in self.person_extents[max(0, i - 3) : i + 1])
 
 
 class EventExtractor:
@@ -58,115 +117,141 @@ class EventExtractor:
         self.config = config or PipelineConfig()
         self.past_aux = lexicons.cue_forms("past_aux")
         self.destination_markers = lexicons.cue_forms("destination")
+        self.quantities = lexicons.cue_forms("quantity")
+        self.skippable = lexicons.cue_forms("adverb") | self.quantities
+        self.against_markers = lexicons.cue_forms("against")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
-        nav = TokenIndex(doc)
+        """Pure: every trigger with its arguments and factuality (non-factual ones included)."""
+        scope = _Scope(doc)
         out: list[Candidate] = []
-        triggers = [m for m in doc.mentions if m.kind == "trigger"]
-        cues = [m for m in doc.mentions if m.kind == "cue"]
-        for trig in triggers:
+        for trig in scope.triggers:
             si = doc.sentence_of(trig.nstart)
             sent = doc.sentences[si]
             trigger: Trigger = trig.entry
-            src, how = self._source(doc, nav, trig, cues, out, si)
-            if src is None:
+            status = self._status(scope, trig, sent.nstart)
+            src, how = self._source(scope, trig, out, si)
+            if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
-            targets = self._targets(doc, nav, trig, src, triggers, sent.nend)
+            targets: list[ActorMention | None]
+            if src is not None:
+                targets = list(self._targets(scope, trig, src, sent.nend))
+            else:
+                targets = list(self._targets(scope, trig, None, sent.nend))
             if not targets and how == "participants" and out:
                 targets = [out[-1].target]
-            status = self._status(nav, trig, cues, sent.nstart)
+            if not targets and trigger.args in ("none", "object") and trigger.type in IMPLICIT_SOURCE:
+                targets = [None]
             for tgt in targets:
-                if tgt.key == src.key:
+                if tgt is not None and src is not None and tgt.key == src.key:
                     continue
-                loc = self._location(doc, nav, trig, sent.nstart, sent.nend, (src, tgt))
-                out.append(Candidate(trig, src, tgt, status, si, loc, how))
+                args = tuple(a for a in (src, tgt) if a is not None)
+                loc = self._location(scope, trig, sent.nstart, sent.nend, args)
+                source = src if src is not None else self._implicit(doc, trig, loc)
+                out.append(Candidate(trig, source, tgt, status, si, loc, how or "implicit"))
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return out
 
-    def _actor_at(self, doc: Document, nav: TokenIndex, npos: int, gaps: frozenset[str]) -> ActorMention | None:
-        for a in doc.actors:
-            if a.extent[0] >= npos and "".join(nav.text[npos : a.extent[0]].split()) in gaps:
-                return a
-        return None
+    def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
+        """An unnamed source ("خرجت مظاهرات في بغداد"): anchored at the trigger, of the place's country."""
+        sector, role = IMPLICIT_SOURCE[trig.entry.type]
+        country = loc.country if loc is not None and trig.entry.type == "PROTEST" else None
+        actor = Actor(trig.text, trig.start, trig.end, None, country, None, sector, role, None)
+        key = f"implicit:{trig.entry.type}:{country}"
+        return ActorMention(actor, "implicit", key, trig.nstart, trig.nend, (trig.nstart, trig.nend), 0, False)
 
-    def _actor_ending_at(self, doc: Document, nav: TokenIndex, npos: int) -> ActorMention | None:
-        for a in reversed(doc.actors):
-            if a.extent[1] <= npos and "".join(nav.text[a.extent[1] : npos].split()) in ("", "قد"):
-                return a
-        return None
-
-    def _source(
-        self,
-        doc: Document,
-        nav: TokenIndex,
-        trig: Mention,
-        cues: list[Mention],
-        done: list[Candidate],
-        si: int,
-    ) -> tuple[ActorMention | None, str]:
-        after = self._actor_at(doc, nav, trig.nend, frozenset({""}))
-        if (after is not None and after.kind != "organization") or (after is not None and trig.entry.pos == "verb"):
+    def _source(self, scope: _Scope, trig: Mention, done: list[Candidate], si: int) -> tuple[ActorMention | None, str]:
+        doc, nav = scope.doc, scope.nav
+        trigger: Trigger = trig.entry
+        pos = trig.nend
+        # "بحث اليوم وزير ..." / "تظاهر آلاف من الطلاب": step over adverbs and quantities
+        j = nav.after(pos)
+        while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
+            pos = nav.tokens[j].nend
+            j += 1
+            if j < len(nav.tokens) and nav.tokens[j].norm == "من" and nav.tokens[j - 1].norm in self.quantities:
+                pos = nav.tokens[j].nend  # "آلاف من الطلاب"
+                j += 1
+        after = scope.actor_at(pos, frozenset({""}))
+        if after is not None and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
-        before = self._actor_ending_at(doc, nav, trig.nstart - len(trig.prefix))
+        before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None:
             return before, "adjacent"
+        if trigger.pos == "noun":
+            demonym = scope.demonyms.get(nav.skip_space(trig.nend))
+            if demonym is not None:
+                return self._demonym_actor(doc, demonym, trigger.type), "demonym"
         sent = doc.sentences[si]
-        for cue in cues:
-            if not (sent.nstart <= cue.nstart < trig.nstart):
-                continue
-            if cue.entry.kind == "speaker" and done:
+        for cue in scope.cues:
+            if cue.entry.kind == "speaker" and sent.nstart <= cue.nstart < trig.nstart and done:
                 return done[-1].target, "speaker"
-        nxt = next((c for c in cues if c.nstart >= trig.nend), None)
+        nxt = next((c for c in scope.cues if c.nstart >= trig.nend), None)
         if nxt is not None and nxt.entry.kind == "participants" and nav.is_blank(trig.nend, nxt.nstart):
             last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
             if last is not None:
                 return last.source, "participants"
-        same = [c for c in done if c.sentence == si]
+        same = [c for c in done if c.sentence == si and c.how != "implicit"]
         if same:
             return same[-1].source, "clause"
         return None, ""
 
-    def _targets(
-        self,
-        doc: Document,
-        nav: TokenIndex,
-        trig: Mention,
-        src: ActorMention,
-        triggers: list[Mention],
-        sent_end: int,
-    ) -> list[ActorMention]:
+    def _demonym_actor(self, doc: Document, m: Mention, etype: str) -> ActorMention:
+        country = self.lex.countries[m.entry.iso3]
+        sector = DEMONYM_SECTOR.get(etype, "GOV")
+        actor = Actor(
+            m.text, m.start, m.end, country.name_en, country.iso3, None, sector, None, f"state:{country.iso3}"
+        )
+        key = f"state:{country.iso3}:{sector}"
+        return ActorMention(actor, "state", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+
+    def _targets(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> list[ActorMention]:
+        nav = scope.nav
         trigger: Trigger = trig.entry
-        start = max(trig.nend, src.extent[1]) if src.extent[0] >= trig.nend else trig.nend
+        src_key = src.key if src is not None else None
+        start = trig.nend
+        if src is not None and src.extent[0] >= trig.nend:
+            start = max(trig.nend, src.extent[1])
+        verbs_after = (
+            t.nstart for t in scope.triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig
+        )
+        limit = min(next(verbs_after, sent_end), sent_end)
+        clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
         if trigger.args == "host":
             # the visitor: the next person or organization named before the sentence's next verb
-            # ("استقبل الملك، في عمّان، وزير الخارجية ..." steps over the place)
-            limit = next((t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb"), sent_end)
-            for a in doc.actors:
-                if start <= a.extent[0] < min(limit, sent_end) and a.kind != "state" and a.key != src.key:
+            # ("استقبل الملك، في قصر الحسينية، وزير الخارجية ..." steps over the place)
+            for a in scope.actors_from(start):
+                if a.extent[0] >= limit:
+                    break
+                if a.kind != "state" and a.key != src_key:
                     return [a]
+            return []
+        if trigger.args == "none":
+            # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "أمام السفارة"
+            for i in range(nav.after(start), nav.after(min(clause_end, sent_end))):
+                if nav.tokens[i].norm in self.against_markers:
+                    addressee = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
+                    if addressee is not None and addressee.key != src_key:
+                        return [addressee]
             return []
         if trigger.args == "object" and trigger.mode == "visit":
             # a visit's target is its destination: "زيارة ... إلى روسيا", else the object ("زار القاهرة")
             for i in range(nav.after(start), nav.after(sent_end)):
                 if nav.tokens[i].norm in self.destination_markers:
-                    dest = self._actor_at(doc, nav, nav.tokens[i].nend, frozenset({""}))
-                    if dest is not None and dest.key != src.key:
+                    dest = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
+                    if dest is not None and dest.key != src_key:
                         return [dest]
         if trigger.args == "object":
-            clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
-            for a in doc.actors:
-                if start <= a.extent[0] and a.nend <= min(clause_end, sent_end) and a.key != src.key:
+            for a in scope.actors_from(start):
+                if a.nend > min(clause_end, sent_end):
+                    break
+                if a.key != src_key:
                     return [a]
             return []
         # participants introduced by مع (or من for calls), up to the next verb trigger
         markers = _PARTICIPANT_MARKERS["phone" if trigger.mode == "phone" else "with"]
-        limit = next(
-            (t.nstart for t in triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig),
-            sent_end,
-        )
-        limit = min(limit, sent_end)
         for i in range(nav.after(start), len(nav.tokens)):
             tok = nav.tokens[i]
             if tok.nstart >= limit:
@@ -179,15 +264,16 @@ class EventExtractor:
                 pos = nav.tokens[j].nend
                 j += 1
             found: list[ActorMention] = []
-            first = self._actor_at(doc, nav, pos, frozenset({""}))
+            first = scope.actor_at(pos, frozenset({""}))
             while first is not None and first.extent[0] < limit:
                 found.append(first)
-                first = self._actor_at(doc, nav, first.extent[1], _LIST_GAPS)
+                first = scope.actor_at(first.extent[1], _LIST_GAPS)
             if found:
                 return found
         return []
 
-    def _status(self, nav: TokenIndex, trig: Mention, cues: list[Mention], s_start: int) -> str:
+    def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
+        nav = scope.nav
         if "س" in trig.prefix:
             return "planned"
         # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
@@ -200,9 +286,12 @@ class EventExtractor:
                 if tok.norm in self.past_aux:
                     return "background"
         first_tok = max(0, nav.after(trig.nstart - len(trig.prefix)) - CUE_WINDOW)
-        window_start = nav.tokens[first_tok].nstart if nav.tokens else 0
-        for cue in cues:
-            if cue.entry.kind not in _STATUS_OF_CUE or not (window_start <= cue.nstart < trig.nstart):
+        window_start = max(nav.tokens[first_tok].nstart if nav.tokens else 0, s_start)
+        lo = bisect_left([c.nstart for c in scope.cues], window_start)
+        for cue in scope.cues[lo:]:
+            if cue.nstart >= trig.nstart:
+                break
+            if cue.entry.kind not in _STATUS_OF_CUE:
                 continue
             between = nav.tokens[nav.after(cue.nend) : nav.after(trig.nstart - len(trig.prefix))]
             if any(t.norm in CLAUSE_PUNCT for t in between):
@@ -211,22 +300,16 @@ class EventExtractor:
         return "factual"
 
     def _location(
-        self,
-        doc: Document,
-        nav: TokenIndex,
-        trig: Mention,
-        s_start: int,
-        s_end: int,
-        args: tuple[ActorMention, ...],
+        self, scope: _Scope, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
     ) -> Location | None:
         """A state or capital named "في X" or "بـX" in the sentence, outside any person's title."""
-        person_extents = [a.extent for a in doc.actors if a.kind == "person"]
+        nav = scope.nav
         used = {(a.nstart, a.nend) for a in args}
         options: list[Mention] = []
-        for m in doc.mentions:
-            if m.kind not in ("country", "capital") or not (s_start <= m.nstart < s_end):
-                continue
-            if (m.nstart, m.nend) in used or any(a <= m.nstart and m.nend <= b for a, b in person_extents):
+        for m in scope.places[bisect_left(scope.place_starts, s_start) :]:
+            if m.nstart >= s_end:
+                break
+            if (m.nstart, m.nend) in used or scope.in_person_phrase(m):
                 continue
             prev = nav.token(nav.before(m.nstart - len(m.prefix)))
             if m.prefix.endswith("ب") or (prev is not None and prev.norm == "في" and not m.prefix):
@@ -255,7 +338,8 @@ class EventExtractor:
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
-            source, target = self._display(cand.source, best), self._display(cand.target, best)
+            source = self._display(cand.source, best)
+            target = self._display(cand.target, best) if cand.target is not None else None
             key = self._dedup_key(trigger.type, source, target, cand.status)
             topics = topics_by_sentence.get(cand.sentence, ())
             trig_span = Span(cand.trigger.text, cand.trigger.start, cand.trigger.end)
@@ -277,7 +361,7 @@ class EventExtractor:
                 confidence -= 0.05
             if cand.how != "adjacent":
                 confidence -= 0.1
-            if source.name is None or target.name is None:
+            if source.name is None or target is None or target.name is None:
                 confidence -= 0.05
             sentence = doc.sentences[cand.sentence]
             index[key] = len(events)
@@ -303,9 +387,9 @@ class EventExtractor:
         return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
 
     def _mode(
-        self, trigger: Trigger, doc: Document, source: Actor, target: Actor, location: Location | None
+        self, trigger: Trigger, doc: Document, source: Actor, target: Actor | None, location: Location | None
     ) -> tuple[str | None, str]:
-        if trigger.type != "CONSULT" or trigger.mode is not None:
+        if trigger.type != "CONSULT" or trigger.mode is not None or target is None:
             return trigger.mode, trigger.cameo
         if doc.occasion is not None:
             return "third-party", "044"
@@ -323,10 +407,11 @@ class EventExtractor:
         return _merge(trigger.contexts, from_topics)
 
     @staticmethod
-    def _dedup_key(etype: str, source: Actor, target: Actor, status: str) -> tuple[object, ...]:
+    def _dedup_key(etype: str, source: Actor, target: Actor | None, status: str) -> tuple[object, ...]:
+        target_code = target.code() if target is not None else None
         if etype in SYMMETRIC_TYPES:
-            return (etype, frozenset({source.code(), target.code()}), status)
-        return (etype, source.code(), target.code(), status)
+            return (etype, frozenset({source.code(), target_code}), status)
+        return (etype, source.code(), target_code, status)
 
     @staticmethod
     def _best_mentions(doc: Document) -> dict[str, ActorMention]:

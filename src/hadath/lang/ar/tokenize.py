@@ -20,6 +20,8 @@ PROCLITICS: tuple[str, ...] = (
 )  # fmt: skip
 
 _SHORTEST_FIRST = tuple(sorted(PROCLITICS, key=len))
+#: Letters an imperfect verb starts with: the only words the future prefix س attaches to.
+IMPERFECT_PREFIXES = frozenset("يتنا")
 _ARTICLE = "ال"
 
 
@@ -62,6 +64,8 @@ class Tokenizer:
             if not word.startswith(prefix) or len(word) - len(prefix) < self.min_stem:
                 continue
             rest = word[len(prefix) :]
+            if "س" in prefix and rest[0] not in IMPERFECT_PREFIXES:
+                continue  # the future prefix only comes before an imperfect verb (سيبحث، not سكان)
             if prefix.endswith("لل"):
                 # ل + (ا)ل: the stem is written without its alef
                 clitics, stem_start, stem_norm = prefix[:-1], len(prefix) - 1, _ARTICLE + rest
@@ -71,6 +75,9 @@ class Tokenizer:
                     clitics, stem_start, stem_norm = prefix, len(prefix), rest
             else:
                 clitics, stem_start, stem_norm = prefix, len(prefix), rest
+                if stem_norm not in self.known and prefix.endswith("ل") and rest.startswith("ل"):
+                    # ل + اللاجئين is written للاجئين: the article and the stem's first lam merge
+                    stem_norm = _ARTICLE + rest
             if stem_norm not in self.known:
                 continue
             out = [
