@@ -272,3 +272,15 @@ def test_example_matches_map_back_to_original_text_that_normalizes_to_them(
     for m in matches:
         a, b = nt.to_original(m.start, m.end)
         assert normalize(example_text[a:b]) == nt.text[m.start : m.end]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("للورد", "title"), ("للاجئين", "topic")])
+def test_lam_initial_forms_are_found_after_the_preposition_lam(gazetteer: Gazetteer, text: str, kind: str) -> None:
+    found = [m for m in gazetteer.find(normalize(text)) if m.kind == kind]
+    assert found, f"{kind} not found in {text}"
+    assert found[0].prefix == "ل"
+
+
+def test_future_prefix_only_before_imperfect_verbs(gazetteer: Gazetteer) -> None:
+    assert any(m.kind == "trigger" and "س" in m.prefix for m in gazetteer.find(normalize("سيبحث")))
+    assert not any(m.kind == "trigger" for m in gazetteer.find(normalize("سبحث")))

@@ -213,3 +213,18 @@ def test_every_token_maps_back_to_the_original_text(packaged: Tokenizer, origina
 def test_split_word_offsets_are_relative_to_the_given_offset(small: Tokenizer) -> None:
     tokens = small.split_word("وللبحرين", offset=10)
     assert [(t.start, t.end) for t in tokens] == [(10, 11), (11, 12), (12, 18)]
+
+
+@pytest.mark.parametrize("word", ["سكان", "سمع", "سلم", "سبل"])
+def test_future_prefix_is_not_split_from_words_that_are_not_imperfect_verbs(packaged: Tokenizer, word: str) -> None:
+    assert [t.norm for t in packaged.split_word(normalize(word))] == [normalize(word)]
+
+
+@pytest.mark.parametrize("word", ["كرام", "كبرى", "ولاية", "بنت"])
+def test_short_words_of_multiword_names_do_not_split_ordinary_words(packaged: Tokenizer, word: str) -> None:
+    assert len(packaged.split_word(normalize(word))) == 1
+
+
+def test_lam_before_a_lam_initial_noun_keeps_the_stem(lexicons: Lexicons) -> None:
+    tokenizer = Tokenizer(frozenset({normalize("اللورد")}))
+    assert [t.norm for t in tokenizer.split_word(normalize("للورد"))] == ["ل", normalize("اللورد")]
