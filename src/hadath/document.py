@@ -163,6 +163,7 @@ class Document:
     locations: tuple[Location, ...] = ()
     occasion: Span | None = None
     reported_by: ReportedBy | None = None
+    home_country: str | None = None
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
 

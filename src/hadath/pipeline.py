@@ -40,8 +40,8 @@ def parse_date(value: str | date | None, source: str = "date") -> date | None:
 class Pipeline:
     """Loads the lexicons once and runs the stages over any number of documents.
 
-    Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> actors ->
-    context (reporting agency, occasion) -> events.
+    Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> context (reporting
+    agency, home country, occasion) -> actors -> events.
     """
 
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
@@ -50,8 +50,8 @@ class Pipeline:
         self.stages: tuple[Stage, ...] = (
             Segmenter(self.lexicons),
             Lookup(self.lexicons),
-            ActorRecognizer(self.lexicons),
             ContextReader(self.lexicons),
+            ActorRecognizer(self.lexicons),
             EventExtractor(self.lexicons, self.config),
         )
 

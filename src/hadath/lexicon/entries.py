@@ -122,3 +122,12 @@ class Group:
     sector: str
     role: str
     country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineCode:
+    """A short agency code of datelines ("بترا", "واس") and whether the agency is a national one."""
+
+    form: str
+    org: Organization
+    home: bool

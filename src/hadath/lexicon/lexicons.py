@@ -17,6 +17,7 @@ from hadath.lexicon.entries import (
     Country,
     CountryForm,
     Cue,
+    DatelineCode,
     Group,
     Organization,
     OrgForm,
@@ -37,13 +38,21 @@ ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
 TRIGGER_ARGS = frozenset({"with", "object", "host", "none"})
-CUE_KINDS = frozenset(
+#: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
+PHRASE_CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker", "participants",
-        "abbreviation", "attribution", "neutral", "function", "past_aux", "locative", "destination", "adverb",
-        "quantity", "against",
+        "attribution", "neutral",
     }
 )  # fmt: skip
+#: Cue kinds checked on single tokens by the stages (function words, markers, adverbs).
+TOKEN_CUE_KINDS = frozenset(
+    {
+        "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
+        "posted_at",
+    }
+)  # fmt: skip
+CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
 _CODE = re.compile(r"^[A-Z]{3,4}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -63,6 +72,7 @@ class Lexicons:
     org_forms: tuple[OrgForm, ...]
     titles: tuple[Title, ...]
     groups: tuple[Group, ...]
+    datelines: tuple[DatelineCode, ...]
     persons: tuple[Person, ...]
     triggers: tuple[Trigger, ...]
     cues: tuple[Cue, ...]
@@ -106,6 +116,7 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
     countries = _load_countries(folder / "countries.tsv")
     persons = _load_persons(folder / "persons.jsonl", countries)
     families = _load_roles(folder / "roles.tsv")
+    org_forms = _load_organizations(folder / "organizations.tsv", countries)
     holders: dict[tuple[str, str], list[Person]] = {}
     for person in persons:
         for term in person.terms:
@@ -115,7 +126,8 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
     lex = Lexicons(
         countries=MappingProxyType(countries),
         country_forms=_load_country_forms(folder / "country_forms.tsv", countries),
-        org_forms=_load_organizations(folder / "organizations.tsv", countries),
+        org_forms=org_forms,
+        datelines=_load_datelines(folder / "datelines.tsv", org_forms),
         titles=_load_titles(folder / "titles.tsv", countries),
         groups=_load_groups(folder / "groups.tsv", countries),
         persons=persons,
@@ -338,5 +350,21 @@ def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]
                 row["country"] or None,
             )
         )
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _load_datelines(path: Path, org_forms: tuple[OrgForm, ...]) -> tuple[DatelineCode, ...]:
+    orgs = {f.org.id: f.org for f in org_forms}
+    out: list[DatelineCode] = []
+    keys: list[tuple[int, tuple[str]]] = []
+    for line, row in read_tsv(path, ("form", "org_id", "home")):
+        form = require(path, line, "form", row["form"])
+        org_id = require(path, line, "org_id", row["org_id"])
+        if org_id not in orgs:
+            raise ResourceError(str(path), line, f"org_id {org_id!r} is not an id of organizations.tsv")
+        home = require(path, line, "home", row["home"], frozenset({"yes", "no"})) == "yes"
+        keys.append((line, (normalize(form),)))
+        out.append(DatelineCode(form, orgs[org_id], home))
     _no_duplicates(path, keys)
     return tuple(out)

@@ -16,7 +16,7 @@ import ahocorasick
 
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
-from hadath.lexicon.lexicons import Lexicons
+from hadath.lexicon.lexicons import PHRASE_CUE_KINDS, Lexicons
 
 #: Proclitics allowed before a dictionary form inside the same word (normalized).
 NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -28,10 +28,6 @@ LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 ENTITY_KINDS = ("person", "org", "title", "group", "country", "demonym", "capital")
 EVENT_KINDS = ("trigger", "cue")
 TOPIC_KINDS = ("topic",)
-#: Cue kinds checked on tokens, not matched as phrases.
-_TOKEN_CUES = frozenset(
-    {"function", "abbreviation", "past_aux", "locative", "destination", "adverb", "quantity", "against"}
-)
 _PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS + EVENT_KINDS + TOPIC_KINDS)}
 
 
@@ -81,7 +77,7 @@ class Gazetteer:
         for trigger in lexicons.triggers:
             add("trigger", trigger.form, trigger)
         for cue in lexicons.cues:
-            if cue.kind not in _TOKEN_CUES:
+            if cue.kind in PHRASE_CUE_KINDS:
                 add("cue", cue.form, cue)
         for topic in lexicons.topics:
             add("topic", topic.form, topic)

@@ -43,6 +43,17 @@ class TokenIndex:
             pos += 1
         return pos
 
+    def tokens_covered(self, spans: list[tuple[int, int]]) -> set[int]:
+        """Indices of the tokens that overlap any of ``spans`` (normalized offsets)."""
+        out: set[int] = set()
+        for a, b in spans:
+            i = max(0, self.after(a) - 1)
+            while i < len(self.tokens) and self.tokens[i].nstart < b:
+                if self.tokens[i].nend > a:
+                    out.add(i)
+                i += 1
+        return out
+
     def is_blank(self, a: int, b: int) -> bool:
         """True when only whitespace lies between normalized positions ``a`` and ``b``."""
         return a <= b and not self.text[a:b].strip()

@@ -1,4 +1,4 @@
-"""Stage 3: actors. Persons named with their titles, titles that stand for their holder, states and
+"""Stage 4: actors. Persons named with their titles, titles that stand for their holder, states and
 organizations; and the document's entity registry.
 
 News style names a person in a few fixed patterns, all handled here:
@@ -55,6 +55,7 @@ class ActorRecognizer:
         self.lex = lexicons
         self.function_words = lexicons.cue_forms("function")
         self.locatives = lexicons.cue_forms("locative")
+        self.posted_at = lexicons.cue_forms("posted_at")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
 
     # ----------------------------------------------------------------- finding
@@ -69,13 +70,16 @@ class ActorRecognizer:
         known = [_Name(m.nstart, m.nend, m.entry, None) for m in ent if m.kind == "person"]
 
         def absorb(start: int) -> int:
-            """Extend a start over an honorific right before it ("جلالة الملك", "معالي الوزير")."""
-            hon = honorific_by_end.get(nav.skip_space_back(start))
-            return hon.nstart if hon is not None else start
+            """Extend a start over the honorifics right before it ("صاحب السمو الأمير", "معالي الشيخ")."""
+            while (hon := honorific_by_end.get(nav.skip_space_back(start))) is not None:
+                start = hon.nstart
+            return start
 
         # a title right before a known name is that person's ("وزير الخارجية الأمريكي أنتوني بلينكن")
         reserved = {phrase_by_end[e] for n in known if (e := nav.skip_space_back(absorb(n.nstart))) in phrase_by_end}
-        names = known + self._unknown_names(ent, [p for p in phrases if p not in reserved], nav, busy)
+        taken = nav.tokens_covered([(m.nstart, m.nend) for m in ent] + busy)
+        names = known + self._unknown_names([p for p in phrases if p not in reserved], nav, taken)
+        names += self._names_after_honorifics(ent, phrase_by_start, nav, taken)
         names.sort(key=lambda n: n.nstart)
 
         found: list[ActorMention] = []
@@ -90,8 +94,14 @@ class ActorRecognizer:
             comma = nav.skip_space(name.nend)
             if nav.text[comma : comma + 1] == ",":
                 after = phrase_by_start.get(nav.skip_space(comma + 1))
-                if after in used or after in reserved:
+            elif before is None and (name.person is not None or name.honorific_start is not None):
+                # "محمد بن عبدالرحمن آل ثاني رئيس مجلس الوزراء": a title right after a name the lexicon or an
+                # honorific delimits, if it names no other country than the person's own
+                after = phrase_by_start.get(comma)
+                if after is not None and not self._title_fits(after, name, doc):
                     after = None
+            if after in used or after in reserved:
+                after = None
             title = before or after
             extent_start = absorb(before.nstart) if before else start
             extent_end = after.nend if after else name.nend
@@ -137,6 +147,8 @@ class ActorRecognizer:
         return found
 
     def _title_phrases(self, ent: list[Mention], nav: TokenIndex) -> list[TitlePhrase]:
+        """Role titles with their country or organization; titles in a row ("نائب رئيس الوزراء وزير الخارجية")
+        make one phrase: the first title's role, the first country named."""
         phrases: list[TitlePhrase] = []
         i = 0
         while i < len(ent):
@@ -145,29 +157,45 @@ class ActorRecognizer:
                 i += 1
                 continue
             title: Title = m.entry
-            country, org, nend = title.country, None, m.nend
-            nxt = ent[i + 1] if i + 1 < len(ent) else None
-            if nxt is not None and nav.is_blank(m.nend, nxt.nstart - len(nxt.prefix)):
-                if nxt.kind in ("country", "demonym", "capital") and not nxt.prefix:
-                    country, nend = nxt.entry.iso3, nxt.nend
-                    i += 1
-                elif nxt.kind == "org" and nxt.prefix in ("", "ل") and nxt.entry.org.kind != "agency":
-                    org_entry = nxt.entry.org
-                    country, org, nend = org_entry.country, org_entry.code, nxt.nend
-                    i += 1
-            if country is None and org is None:
-                far = self._distant_country(m, ent, i, nav)
-                if far is not None:
-                    country, nend = far.entry.iso3, far.nend
-            # a second title right after ("العاهل البحريني الملك") belongs to the same person
-            if i + 1 < len(ent):
+            country, org, nend, i = self._one_title(ent, i, nav)
+            while i + 1 < len(ent):
                 nxt = ent[i + 1]
-                if nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart):
-                    nend = nxt.nend
-                    i += 1
+                if not (nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart)):
+                    break
+                more_country, more_org, nend, i = self._one_title(ent, i + 1, nav)
+                country, org = country or more_country, org or more_org
             phrases.append(TitlePhrase(m.nstart, nend, title, country, org))
             i += 1
         return phrases
+
+    def _one_title(self, ent: list[Mention], i: int, nav: TokenIndex) -> tuple[str | None, str | None, int, int]:
+        """``(country, org, end, index of the last mention used)`` of the title at ``ent[i]``."""
+        m = ent[i]
+        title: Title = m.entry
+        country, org, nend = title.country, None, m.nend
+        nxt = ent[i + 1] if i + 1 < len(ent) else None
+        if nxt is not None and nav.is_blank(m.nend, nxt.nstart - len(nxt.prefix)):
+            if nxt.kind in ("country", "demonym", "capital") and not nxt.prefix:
+                end, last = nxt.nend, i + 1
+                # "سفير السعودية لدى الأردن": the post belongs to the title
+                after = ent[i + 2] if i + 2 < len(ent) else None
+                marker = nav.token(nav.after(nxt.nend))
+                if (
+                    after is not None
+                    and marker is not None
+                    and marker.norm in self.posted_at
+                    and after.kind in ("country", "capital", "org")
+                    and nav.is_blank(marker.nend, after.nstart - len(after.prefix))
+                ):
+                    end, last = after.nend, i + 2
+                return nxt.entry.iso3, None, end, last
+            if nxt.kind == "org" and nxt.prefix in ("", "ل") and nxt.entry.org.kind != "agency":
+                return nxt.entry.org.country, nxt.entry.org.code, nxt.nend, i + 1
+        if country is None:
+            far = self._distant_country(m, ent, i, nav)
+            if far is not None:
+                return far.entry.iso3, None, far.nend, i
+        return country, org, nend, i
 
     def _distant_country(self, m: Mention, ent: list[Mention], i: int, nav: TokenIndex) -> Mention | None:
         """``وزير الدولة لشؤون ... بالمملكة المتحدة``: the country closing a long title, before a comma."""
@@ -183,18 +211,18 @@ class ActorRecognizer:
                 break
             if other.kind in ("person", "title"):
                 return None
-            if other.kind == "country" and other.prefix.endswith("ب"):
+            prev = nav.token(nav.before(other.nstart - len(other.prefix)))
+            if other.kind == "country" and (
+                other.prefix.endswith("ب") or (not other.prefix and prev is not None and prev.norm == "في")
+            ):
                 last = other
         if last is not None and nav.is_blank(last.nend, stop):
             return last
         return None
 
-    def _unknown_names(
-        self, ent: list[Mention], phrases: list[TitlePhrase], nav: TokenIndex, busy: list[tuple[int, int]]
-    ) -> list[_Name]:
+    def _unknown_names(self, phrases: list[TitlePhrase], nav: TokenIndex, taken: set[int]) -> list[_Name]:
         """Names no lexicon knows, read before ``، TITLE`` (a run of ordinary words after a boundary)."""
         out: list[_Name] = []
-        taken = [(m.nstart, m.nend) for m in ent] + busy
         for phrase in phrases:
             comma = nav.before(phrase.nstart)
             tok = nav.token(comma)
@@ -202,15 +230,7 @@ class ActorRecognizer:
                 continue
             run: list[int] = []
             j = comma - 1
-            while j >= 0 and len(run) <= MAX_NAME_TOKENS:
-                t = nav.tokens[j]
-                if (
-                    t.kind != "word"
-                    or t.norm in self.function_words
-                    or t.norm in self.trigger_words
-                    or any(a < t.nend and t.nstart < b for a, b in taken)
-                ):
-                    break
+            while j >= 0 and len(run) <= MAX_NAME_TOKENS and self._name_word(nav, j, taken):
                 run.append(j)
                 j -= 1
             if not run or len(run) > MAX_NAME_TOKENS:
@@ -220,11 +240,55 @@ class ActorRecognizer:
                 continue  # "في قصر الحسينية، ..." is a place
             first, last = nav.tokens[run[-1]], nav.tokens[run[0]]
             nstart = first.nstart
-            prev = nav.token(run[-1] - 1)
-            if first.norm.startswith("و") and len(first.norm) > 3 and (prev is None or prev.norm == ","):
+            if first.norm.startswith("و") and len(first.norm) > 3 and (before_run is None or before_run.norm == ","):
                 nstart += 1  # "، وخالد" : the conjunction is not part of the name
             out.append(_Name(nstart, last.nend, None, None))
         return out
+
+    def _names_after_honorifics(
+        self, ent: list[Mention], phrase_by_start: dict[int, TitlePhrase], nav: TokenIndex, taken: set[int]
+    ) -> list[_Name]:
+        """ "سعادة السيد جان نويل بارو، ..." : the unknown name after an honorific, up to a title, a comma or a
+        particle; a run that does not end there is not taken for a name."""
+        out: list[_Name] = []
+        honorifics = [m for m in ent if m.kind == "title" and m.entry.kind == "honorific"]
+        for hon in honorifics:
+            j = nav.after(hon.nend)
+            run: list[int] = []
+            while j < len(nav.tokens) and len(run) <= MAX_NAME_TOKENS and self._name_word(nav, j, taken):
+                run.append(j)
+                j += 1
+            if not run or len(run) > MAX_NAME_TOKENS:
+                continue
+            nxt = nav.token(j)
+            ends_well = (
+                nxt is None
+                or nxt.norm in CLAUSE_PUNCT
+                or nxt.norm in self.function_words
+                or nxt.nstart in phrase_by_start
+            )
+            if ends_well:
+                out.append(_Name(nav.tokens[run[0]].nstart, nav.tokens[run[-1]].nend, None, hon.nstart))
+        return out
+
+    def _name_word(self, nav: TokenIndex, j: int, taken: set[int]) -> bool:
+        t = nav.tokens[j]
+        return (
+            t.kind == "word"
+            and t.norm not in self.function_words
+            and t.norm not in self.trigger_words
+            and j not in taken
+        )
+
+    def _title_fits(self, phrase: TitlePhrase, name: _Name, doc: Document) -> bool:
+        """A title written right after a name is that person's unless it names another country
+        ("استقبل السيسي وزير الخارجية الأمريكي" is two persons)."""
+        if phrase.country is None:
+            return True
+        if name.person is None:
+            return True
+        term = name.person.nearest_term(doc.date)
+        return term is not None and term.country == phrase.country
 
     # -------------------------------------------------------------- building
     def _person(
@@ -244,6 +308,8 @@ class ActorRecognizer:
         role = term.role if term else None
         if term is None and title is not None:
             country, org = title.country, title.org
+            if country is None and org is None:
+                country = doc.home_country
             sector, role = title.title.sector, title.title.role
             if title.title.kind == "counterpart":
                 sector, role = self._counterpart_role(doc, title, earlier)
@@ -281,10 +347,7 @@ class ActorRecognizer:
             role = counterpart_role
         span = doc.span(phrase.nstart, phrase.nend)
         owner = phrase.country or phrase.org
-        holder: Person | None = None
-        if owner is not None:
-            holder = self._holder(owner, role, doc.date)
-        else:
+        if owner is None:
             # a bare title refers back to the last actor with the same role ("وزير الخارجية" again)
             family = self.lex.family(role)
             for prev in reversed(earlier):
@@ -305,7 +368,12 @@ class ActorRecognizer:
                         actor, "person", prev.key, phrase.nstart, phrase.nend,
                         (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
                     )  # fmt: skip
-            return None
+            # else the official of the reporting agency's country ("وزير الخارجية" in a Petra report)
+            if doc.home_country is None:
+                return None
+            owner = doc.home_country
+            phrase = replace(phrase, country=owner)
+        holder = self._holder(owner, role, doc.date)
         if holder is not None:
             term = holder.term_on(doc.date)
             assert term is not None

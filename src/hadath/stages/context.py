@@ -1,37 +1,62 @@
-"""Stage 4: what the document says about itself: the agency it cites (``reported_by``) and the occasion
-(conference, summit) on whose sidelines its meetings took place."""
+"""Stage 3: what the document says about itself: the agency it cites (``reported_by``, from the text or the
+dateline), the country whose agency it is (``home_country``: a bare "وزير الخارجية" in a Petra report is
+Jordan's), and the occasion (conference, summit) on whose sidelines its meetings took place."""
 
 from __future__ import annotations
 
+import re
+
 from hadath.document import Document, Mention, ReportedBy, Span
+from hadath.lang.ar.normalize import normalize
 from hadath.lexicon.lexicons import Lexicons
 from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
 
 #: How many tokens an occasion's name may run after its head noun when it is not quoted.
 MAX_OCCASION_TOKENS = 8
+#: How far into a document (normalized characters) its dateline may reach.
+DATELINE_REACH = 200
 
 
 class ContextReader:
-    """Requires: ``tokens``, ``mentions``. Adds: ``reported_by`` and ``occasion``."""
+    """Requires: ``tokens``, ``mentions``. Adds: ``reported_by``, ``home_country`` and ``occasion``."""
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.lex = lexicons
+        self.codes = {normalize(c.form): c for c in lexicons.datelines}
+        self.home_agencies = {c.org.id for c in lexicons.datelines if c.home}
+        alternatives = "|".join(re.escape(k) for k in sorted(self.codes, key=len, reverse=True))
+        self.dateline = re.compile(rf"[(/]\s*({alternatives})\s*[)/]")
 
     def __call__(self, doc: Document) -> Document:
-        return doc.with_(reported_by=self.reporter(doc), occasion=self.occasion(doc))
+        reporter, org_id = self.reporter(doc)
+        home = None
+        if org_id in self.home_agencies:
+            home = next((c.org.country for c in self.lex.datelines if c.org.id == org_id), None)
+        return doc.with_(reported_by=reporter, home_country=home, occasion=self.occasion(doc))
 
-    def reporter(self, doc: Document) -> ReportedBy | None:
-        """The news agency the text cites: one after a verb of saying (ذكرت، أفادت) first, else the first one."""
+    def reporter(self, doc: Document) -> tuple[ReportedBy | None, str | None]:
+        """The agency the text cites after a verb of saying (ذكرت، أفادت), else its dateline code, else the first
+        agency named; with its organization id."""
         agencies = [m for m in doc.mentions if m.kind == "org" and m.entry.org.kind == "agency"]
+        dateline = self.dateline.search(doc.normalized.text, 0, DATELINE_REACH)
         if not agencies:
-            return None
+            if dateline is None:
+                return None, None
+            code = self.codes[dateline.group(1)]
+            span = doc.span(dateline.start(1), dateline.end(1))
+            return ReportedBy(span.text, span.start, span.end, code.org.name_en), code.org.id
         attributions = [m for m in doc.mentions if m.kind == "cue" and m.entry.kind == "attribution"]
         nav = TokenIndex(doc)
         cited = next(
             (a for a in agencies if any(nav.is_blank(c.nend, a.nstart - len(a.prefix)) for c in attributions)),
-            agencies[0],
+            None,
         )
-        return ReportedBy(cited.text, cited.start, cited.end, cited.entry.org.name_en)
+        if cited is None and dateline is not None:
+            code = self.codes[dateline.group(1)]
+            span = doc.span(dateline.start(1), dateline.end(1))
+            return ReportedBy(span.text, span.start, span.end, code.org.name_en), code.org.id
+        cited = cited or agencies[0]
+        return ReportedBy(cited.text, cited.start, cited.end, cited.entry.org.name_en), cited.entry.org.id
 
     def occasion(self, doc: Document) -> Span | None:
         """``على هامش مؤتمر "..."``: the meeting named after a sideline cue, up to its closing quote."""
