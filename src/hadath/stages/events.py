@@ -35,7 +35,7 @@ _STATUS_OF_CUE = {
     "hypothetical": "hypothetical",
 }
 _LIST_GAPS = frozenset({",", "و", ",و"})
-_PARTICIPANT_MARKERS = {"with": frozenset({"مع"}), "phone": frozenset({"مع", "من"})}
+_PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
 #: Longest non-space gap (in characters) worth checking between a position and an actor phrase.
@@ -184,6 +184,10 @@ class EventExtractor:
             demonym = scope.demonyms.get(nav.skip_space(trig.nend))
             if demonym is not None:
                 return self._demonym_actor(doc, demonym, trigger.type), "demonym"
+            # a noun after a light verb: "تلقى الوزير، اليوم، اتصالا هاتفيا" -> the subject named before it
+            subject = self._nearest_before(scope, trig, doc.sentences[si].nstart)
+            if subject is not None:
+                return subject, "clause"
         sent = doc.sentences[si]
         for cue in scope.cues:
             if cue.entry.kind == "speaker" and sent.nstart <= cue.nstart < trig.nstart and done:
@@ -197,6 +201,20 @@ class EventExtractor:
         if same:
             return same[-1].source, "clause"
         return None, ""
+
+    @staticmethod
+    def _nearest_before(scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
+        """The last actor before a noun trigger in its sentence, if no verb trigger stands between them."""
+        i = bisect_right(scope.ends, trig.nstart) - 1
+        while i >= 0 and scope.by_end[i].extent[0] >= s_start:
+            actor = scope.by_end[i]
+            if actor.kind in ("person", "state", "organization", "group"):
+                between = [
+                    t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
+                ]
+                return None if between else actor
+            i -= 1
+        return None
 
     def _demonym_actor(self, doc: Document, m: Mention, etype: str) -> ActorMention:
         country = self.lex.countries[m.entry.iso3]
@@ -268,8 +286,14 @@ class EventExtractor:
             while first is not None and first.extent[0] < limit:
                 found.append(first)
                 first = scope.actor_at(first.extent[1], _LIST_GAPS)
+            found = [a for a in found if a.key != src_key]
             if found:
                 return found
+        if src is not None:
+            # coordinated subjects ("أعلنت السعودية وإيران الاتفاق") or a direct object ("التقى الوزير نظيره")
+            other = scope.actor_at(src.extent[1], frozenset({"و", ",و", ""}))
+            if other is not None and other.extent[0] < limit and other.key != src_key:
+                return [other]
         return []
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
