@@ -37,7 +37,7 @@ FORM_KINDS = frozenset({"name", "demonym", "capital"})
 ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
-TRIGGER_ARGS = frozenset({"with", "object", "host", "none"})
+TRIGGER_ARGS = frozenset({"with", "object", "host", "none", "protesters"})
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
 PHRASE_CUE_KINDS = frozenset(
     {
@@ -49,7 +49,7 @@ PHRASE_CUE_KINDS = frozenset(
 TOKEN_CUE_KINDS = frozenset(
     {
         "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
-        "posted_at",
+        "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

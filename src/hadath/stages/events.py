@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from hadath.config import PipelineConfig
 from hadath.document import Actor, ActorMention, Document, Event, Location, Mention, Span
+from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
 from hadath.lexicon.entries import Trigger
 from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
@@ -42,6 +43,8 @@ _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozense
 _MAX_GAP = 3
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
 IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
+#: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
+NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
 DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
 
@@ -120,6 +123,12 @@ class EventExtractor:
         self.quantities = lexicons.cue_forms("quantity")
         self.skippable = lexicons.cue_forms("adverb") | self.quantities
         self.against_markers = lexicons.cue_forms("against")
+        self.casualty_words = lexicons.cue_forms("casualty")
+        self.light_verbs = lexicons.cue_forms("light_verb")
+        self.reference_words = lexicons.cue_forms("reference")
+        self.subjunctive = lexicons.cue_forms("subjunctive")
+        self.clause_openers = lexicons.cue_forms("clause_opener")
+        self.relatives = lexicons.cue_forms("relative")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -132,6 +141,8 @@ class EventExtractor:
             trigger: Trigger = trig.entry
             status = self._status(scope, trig, sent.nstart)
             src, how = self._source(scope, trig, out, si)
+            if trigger.args == "protesters" and not (src is not None and src.actor.role == "protesters"):
+                continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
             targets: list[ActorMention | None]
@@ -141,7 +152,7 @@ class EventExtractor:
                 targets = list(self._targets(scope, trig, None, sent.nend))
             if not targets and how == "participants" and out:
                 targets = [out[-1].target]
-            if not targets and trigger.args in ("none", "object") and trigger.type in IMPLICIT_SOURCE:
+            if not targets and trigger.args in ("none", "object", "protesters") and trigger.type in IMPLICIT_SOURCE:
                 targets = [None]
             for tgt in targets:
                 if tgt is not None and src is not None and tgt.key == src.key:
@@ -246,7 +257,7 @@ class EventExtractor:
                 if a.kind != "state" and a.key != src_key:
                     return [a]
             return []
-        if trigger.args == "none":
+        if trigger.args in ("none", "protesters"):
             # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "أمام السفارة"
             for i in range(nav.after(start), nav.after(min(clause_end, sent_end))):
                 if nav.tokens[i].norm in self.against_markers:
@@ -298,8 +309,24 @@ class EventExtractor:
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
         nav = scope.nav
+        trigger: Trigger = trig.entry
         if "س" in trig.prefix:
             return "planned"
+        i = nav.after(trig.nstart - len(trig.prefix))
+        if trigger.pos == "verb" and trig.text[:1] in IMPERFECT_PREFIXES:
+            prev = nav.token(i - 1)
+            # "ليفجر نفسه"، "أن يهاجم": purpose and subjunctive are not reports
+            if "ل" in trig.prefix or (prev is not None and prev.norm in self.subjunctive):
+                return "hypothetical"
+        if trigger.type in NEEDS_REPORT and trigger.pos == "verb":
+            prev = nav.token(i - 1)
+            if prev is not None and prev.norm in self.relatives:
+                return "reference"  # "الهجوم الذي استهدف ..." describes an attack reported before
+        if trigger.type in NEEDS_REPORT and (trigger.pos == "noun" or not self._verb_position(scope, trig, i)):
+            # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
+            status = self._noun_report(scope, trig, i, s_start)
+            if status != "factual":
+                return status
         # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
         i = nav.after(trig.nstart - len(trig.prefix)) - 1
         prev = nav.token(i)
@@ -322,6 +349,55 @@ class EventExtractor:
                 continue
             return _STATUS_OF_CUE[cue.entry.kind]
         return "factual"
+
+    def _noun_report(self, scope: _Scope, trig: Mention, i: int, s_start: int) -> str:
+        """A violent event named by a noun is reported when the sentence tells what it did (casualties,
+        damage) or a verb carries it ("شن هجوما"، "تعرض لهجوم"); after "بعد"، "منذ"، "ضد"، "التحقيق في" or as a
+        definite noun without such support ("الهجوم") it refers to an event reported elsewhere."""
+        nav = scope.nav
+        for tok in nav.tokens[max(0, i - 2) : i]:
+            if tok.norm in self.reference_words and tok.nstart >= s_start:
+                return "reference"
+        for tok in nav.tokens[max(0, i - 3) : i]:
+            if tok.norm in self.light_verbs and tok.nstart >= s_start:
+                return "factual"
+        if nav.text.startswith("ال", trig.nstart):
+            return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
+        sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
+        if trig.entry.type == "PROTEST":
+            # a protest is reported with its crowd: "آلاف المتظاهرين"، "مئات الطلاب"
+            for a in scope.actors_from(sent.nstart):
+                if a.extent[0] >= sent.nend:
+                    break
+                if a.kind == "group" and a.actor.role == "protesters":
+                    return "factual"
+            # or counted right next to it: "مظاهرات حاشدة شارك فيها الآلاف" is carried by the crowd above
+            for tok in nav.tokens[max(0, i - 2) : i + 3]:
+                if tok.norm in self.quantities:
+                    return "factual"
+            evidence = frozenset()
+        else:
+            evidence = self.casualty_words
+        for tok in nav.tokens[nav.after(sent.nstart) : nav.after(sent.nend)]:
+            if tok.norm in evidence and not (trig.nstart <= tok.nstart < trig.nend):
+                return "factual"
+        return "reference"
+
+    def _verb_position(self, scope: _Scope, trig: Mention, i: int) -> bool:
+        """True where a verb can stand: at the start of a sentence or clause, after a conjunction or a
+        particle (قد، ثم، الذي، أن ...), after the subject, or after a time adverb."""
+        nav = scope.nav
+        j = i - 1
+        while j >= 0 and nav.tokens[j].norm in self.skippable:
+            j -= 1
+        prev = nav.token(j)
+        if any(c in trig.prefix for c in "بل"):
+            return False  # "لقتل"، "بقتل": a preposition makes it the verbal noun
+        if prev is None or prev.norm in CLAUSE_PUNCT or (prev.kind == "clitic" and prev.norm in ("و", "ف")):
+            return True
+        if prev.norm in self.clause_openers:
+            return True
+        return scope.actor_ending_at(trig.nstart - len(trig.prefix)) is not None
 
     def _location(
         self, scope: _Scope, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
