@@ -49,7 +49,8 @@ PHRASE_CUE_KINDS = frozenset(
 TOKEN_CUE_KINDS = frozenset(
     {
         "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
-        "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative",
+        "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
+        "result_verb",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

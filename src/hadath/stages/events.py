@@ -43,6 +43,8 @@ _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozense
 _MAX_GAP = 3
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
 IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
+#: How many tokens after a violent noun a verb telling its result may stand ("عبوة ناسفة ... انفجرت").
+RESULT_REACH = 4
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
@@ -129,6 +131,8 @@ class EventExtractor:
         self.subjunctive = lexicons.cue_forms("subjunctive")
         self.clause_openers = lexicons.cue_forms("clause_opener")
         self.relatives = lexicons.cue_forms("relative")
+        self.numbers = lexicons.cue_forms("number") | self.quantities
+        self.result_verbs = lexicons.cue_forms("result_verb")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -312,7 +316,7 @@ class EventExtractor:
         trigger: Trigger = trig.entry
         if "س" in trig.prefix:
             return "planned"
-        i = nav.after(trig.nstart - len(trig.prefix))
+        i = nav.after(trig.nstart)  # the trigger's own token (its proclitics, if split, come before it)
         if trigger.pos == "verb" and trig.text[:1] in IMPERFECT_PREFIXES:
             prev = nav.token(i - 1)
             # "ليفجر نفسه"، "أن يهاجم": purpose and subjunctive are not reports
@@ -358,8 +362,13 @@ class EventExtractor:
         for tok in nav.tokens[max(0, i - 2) : i]:
             if tok.norm in self.reference_words and tok.nstart >= s_start:
                 return "reference"
-        for tok in nav.tokens[max(0, i - 3) : i]:
+        for j in range(max(0, i - 3), i):
+            tok = nav.tokens[j]
+            before = nav.token(j - 1)
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
+                # "شن هجوما" carries the event; "لشن هجوم"، "بشن" (a purpose, a verbal noun) do not
+                if before is not None and before.kind == "clitic" and before.norm in ("ل", "ب"):
+                    return "reference"
                 return "factual"
         if nav.text.startswith("ال", trig.nstart):
             return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
@@ -375,12 +384,20 @@ class EventExtractor:
             for tok in nav.tokens[max(0, i - 2) : i + 3]:
                 if tok.norm in self.quantities:
                     return "factual"
-            evidence = frozenset()
-        else:
-            evidence = self.casualty_words
-        for tok in nav.tokens[nav.after(sent.nstart) : nav.after(sent.nend)]:
-            if tok.norm in evidence and not (trig.nstart <= tok.nstart < trig.nend):
+            return "reference"
+        # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
+        for tok in nav.tokens[i + 1 : i + 1 + RESULT_REACH]:
+            if tok.norm in CLAUSE_PUNCT:
+                break
+            if tok.norm in self.result_verbs:
                 return "factual"
+        # an attack is reported with its toll: a casualty word next to a number ("مقتل 17 شخصا"، "سقوط 12 قتيلا")
+        tokens = nav.tokens[nav.after(sent.nstart) : nav.after(sent.nend)]
+        for k, tok in enumerate(tokens):
+            if tok.norm in self.casualty_words and not (trig.nstart <= tok.nstart < trig.nend):
+                near = tokens[max(0, k - 3) : k + 4]
+                if any(t.kind == "number" or t.norm in self.numbers for t in near):
+                    return "factual"
         return "reference"
 
     def _verb_position(self, scope: _Scope, trig: Mention, i: int) -> bool:
@@ -393,6 +410,8 @@ class EventExtractor:
         prev = nav.token(j)
         if any(c in trig.prefix for c in "بل"):
             return False  # "لقتل"، "بقتل": a preposition makes it the verbal noun
+        if any(c in trig.prefix for c in "وف"):
+            return True  # "وقتل"، "فقتلت": a conjunction opens a clause
         if prev is None or prev.norm in CLAUSE_PUNCT or (prev.kind == "clitic" and prev.norm in ("و", "ف")):
             return True
         if prev.norm in self.clause_openers:
