@@ -411,7 +411,12 @@ class EventExtractor:
         if any(c in trig.prefix for c in "بل"):
             return False  # "لقتل"، "بقتل": a preposition makes it the verbal noun
         if any(c in trig.prefix for c in "وف"):
-            return True  # "وقتل"، "فقتلت": a conjunction opens a clause
+            # "وقتل"، "فقتلت": a conjunction opens a clause, unless it joins a list of nouns ("نهب وقتل"), which
+            # a bare three-letter form (the spelling of the verbal noun too) after an ordinary word may be
+            before = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
+            if len(trig.text) > 3 or before is None or before.norm in CLAUSE_PUNCT:
+                return True
+            return any(t.nend == before.nend and t.entry.pos == "verb" for t in scope.triggers)
         if prev is None or prev.norm in CLAUSE_PUNCT or (prev.kind == "clitic" and prev.norm in ("و", "ف")):
             return True
         if prev.norm in self.clause_openers:
