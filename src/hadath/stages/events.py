@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from hadath.config import PipelineConfig
 from hadath.document import Actor, ActorMention, Document, Event, Location, Mention, Span
+from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
 from hadath.lexicon.entries import Trigger
 from hadath.lexicon.lexicons import Lexicons
@@ -45,6 +46,8 @@ _MAX_GAP = 3
 IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
 #: How many tokens after a violent noun a verb telling its result may stand ("عبوة ناسفة ... انفجرت").
 RESULT_REACH = 4
+#: The longest subject (in words) read between "أن" and a verb no actor lexicon covers.
+SUBJECT_REACH = 3
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
@@ -133,6 +136,8 @@ class EventExtractor:
         self.relatives = lexicons.cue_forms("relative")
         self.numbers = lexicons.cue_forms("number") | self.quantities
         self.result_verbs = lexicons.cue_forms("result_verb")
+        self.function_words = lexicons.cue_forms("function")
+        self.complementizers = frozenset({normalize("أن"), normalize("إن")})
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -370,6 +375,12 @@ class EventExtractor:
                 if before is not None and before.kind == "clitic" and before.norm in ("ل", "ب"):
                     return "reference"
                 return "factual"
+        # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
+        for tok in nav.tokens[i + 1 : i + 1 + RESULT_REACH]:
+            if tok.norm in CLAUSE_PUNCT:
+                break
+            if tok.norm in self.result_verbs:
+                return "factual"
         if nav.text.startswith("ال", trig.nstart):
             return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
         sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
@@ -385,12 +396,6 @@ class EventExtractor:
                 if tok.norm in self.quantities:
                     return "factual"
             return "reference"
-        # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
-        for tok in nav.tokens[i + 1 : i + 1 + RESULT_REACH]:
-            if tok.norm in CLAUSE_PUNCT:
-                break
-            if tok.norm in self.result_verbs:
-                return "factual"
         # an attack is reported with its toll: a casualty word next to a number ("مقتل 17 شخصا"، "سقوط 12 قتيلا")
         tokens = nav.tokens[nav.after(sent.nstart) : nav.after(sent.nend)]
         for k, tok in enumerate(tokens):
@@ -421,7 +426,18 @@ class EventExtractor:
             return True
         if prev.norm in self.clause_openers:
             return True
-        return scope.actor_ending_at(trig.nstart - len(trig.prefix)) is not None
+        if scope.actor_ending_at(trig.nstart - len(trig.prefix)) is not None:
+            return True
+        # "أن جنديين اسبانيين قتلا": a short subject no lexicon knows, after "أن" or a clause boundary
+        k = j
+        while k >= 0 and j - k < SUBJECT_REACH:
+            tok = nav.tokens[k]
+            if tok.norm in CLAUSE_PUNCT or tok.norm in self.complementizers:
+                return k < j
+            if tok.kind != "word" or tok.norm in self.function_words:
+                return False
+            k -= 1
+        return False
 
     def _location(
         self, scope: _Scope, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
