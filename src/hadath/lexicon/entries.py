@@ -122,6 +122,7 @@ class Group:
     sector: str
     role: str
     country: str | None
+    home: bool = False  # without a written country, the reporting agency's own ("وزارة الداخلية" in KUNA)
 
 
 @dataclass(frozen=True, slots=True)

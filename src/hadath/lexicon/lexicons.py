@@ -37,7 +37,7 @@ FORM_KINDS = frozenset({"name", "demonym", "capital"})
 ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
-TRIGGER_ARGS = frozenset({"with", "object", "host", "none", "protesters"})
+TRIGGER_ARGS = frozenset({"with", "object", "host", "none", "protesters", "signs"})
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
 PHRASE_CUE_KINDS = frozenset(
     {
@@ -50,7 +50,7 @@ TOKEN_CUE_KINDS = frozenset(
     {
         "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
-        "result_verb",
+        "result_verb", "agreement_noun",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
@@ -341,14 +341,17 @@ def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]
     keys: list[tuple[int, tuple[str]]] = []
     for line, row in read_tsv(path, ("form", "sector", "role", "country")):
         form = require(path, line, "form", row["form"])
-        _check_country(path, line, "country", row["country"], countries)
+        home = row["country"] == "home"
+        if not home:
+            _check_country(path, line, "country", row["country"], countries)
         keys.append((line, (normalize(form),)))
         out.append(
             Group(
                 form,
                 require(path, line, "sector", row["sector"], SECTORS),
                 require(path, line, "role", row["role"]),
-                row["country"] or None,
+                None if home else (row["country"] or None),
+                home,
             )
         )
     _no_duplicates(path, keys)

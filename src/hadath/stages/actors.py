@@ -434,6 +434,8 @@ class ActorRecognizer:
     def _group(self, doc: Document, m: Mention, country_mention: Mention | None) -> ActorMention:
         group: Group = m.entry
         country = group.country or (country_mention.entry.iso3 if country_mention is not None else None)
+        if country is None and group.home:
+            country = doc.home_country
         end = country_mention.nend if country_mention is not None else m.nend
         span = doc.span(m.nstart, end)
         key = f"group:{country or 'unknown'}:{group.sector}:{group.role}"

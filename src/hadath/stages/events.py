@@ -37,6 +37,7 @@ _STATUS_OF_CUE = {
     "hypothetical": "hypothetical",
 }
 _LIST_GAPS = frozenset({",", "و", ",و"})
+_COORDINATION = frozenset({"و", ",و"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
@@ -48,6 +49,9 @@ IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
 RESULT_REACH = 4
 #: The longest subject (in words) read between "أن" and a verb no actor lexicon covers.
 SUBJECT_REACH = 3
+#: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
+#: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
+PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
@@ -75,6 +79,7 @@ class _Scope:
         self.nav = TokenIndex(doc)
         self.triggers = [m for m in doc.mentions if m.kind == "trigger"]
         self.cues = [m for m in doc.mentions if m.kind == "cue"]
+        self.cue_starts = [c.nstart for c in self.cues]
         self.by_start = sorted(doc.actors, key=lambda a: a.extent[0])
         self.starts = [a.extent[0] for a in self.by_start]
         self.by_end = sorted(doc.actors, key=lambda a: a.extent[1])
@@ -136,6 +141,7 @@ class EventExtractor:
         self.relatives = lexicons.cue_forms("relative")
         self.numbers = lexicons.cue_forms("number") | self.quantities
         self.result_verbs = lexicons.cue_forms("result_verb")
+        self.agreement_nouns = lexicons.cue_forms("agreement_noun")
         self.function_words = lexicons.cue_forms("function")
         self.complementizers = frozenset({normalize("أن"), normalize("إن")})
 
@@ -154,25 +160,50 @@ class EventExtractor:
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
-            targets: list[ActorMention | None]
-            if src is not None:
-                targets = list(self._targets(scope, trig, src, sent.nend))
+            if trigger.args == "signs" and not self._signs_agreement(scope, trig, sent.nend):
+                continue  # "وقع" is "signed" only with an agreement to sign ("وقع ... اتفاقية")
+            # coordinated subjects: "وقع وزير الخارجية ونظيره اليوناني"، "عقد السيسي والملك عبدالله والكاظمي"
+            subjects = self._coordinated(scope, src) if src is not None and how == "adjacent" else [src]
+            last = subjects[-1]
+            targets: list[ActorMention | None] = list(self._targets(scope, trig, last, sent.nend))
+            pairs: list[tuple[ActorMention | None, ActorMention | None]]
+            if len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES and not targets:
+                pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
             else:
-                targets = list(self._targets(scope, trig, None, sent.nend))
-            if not targets and how == "participants" and out:
-                targets = [out[-1].target]
-            if not targets and trigger.args in ("none", "object", "protesters") and trigger.type in IMPLICIT_SOURCE:
-                targets = [None]
-            for tgt in targets:
-                if tgt is not None and src is not None and tgt.key == src.key:
+                if not targets and how == "participants" and out:
+                    targets = [out[-1].target]
+                if not targets and trigger.args in ("none", "object", "protesters") and trigger.type in IMPLICIT_SOURCE:
+                    targets = [None]
+                pairs = [(a, b) for a in subjects for b in targets]
+            for src_i, tgt in pairs:
+                if tgt is not None and src_i is not None and tgt.key == src_i.key:
                     continue
-                args = tuple(a for a in (src, tgt) if a is not None)
+                args = tuple(a for a in (src_i, tgt) if a is not None)
                 loc = self._location(scope, trig, sent.nstart, sent.nend, args)
-                source = src if src is not None else self._implicit(doc, trig, loc)
+                source = src_i if src_i is not None else self._implicit(doc, trig, loc)
                 out.append(Candidate(trig, source, tgt, status, si, loc, how or "implicit"))
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return out
+
+    @staticmethod
+    def _coordinated(scope: _Scope, first: ActorMention) -> list[ActorMention]:
+        """``first`` and the actors coordinated with it ("A وB وC")."""
+        found = [first]
+        nxt = scope.actor_at(first.extent[1], _COORDINATION)
+        while nxt is not None and all(nxt.key != a.key for a in found):
+            found.append(nxt)
+            nxt = scope.actor_at(nxt.extent[1], _COORDINATION)
+        return found
+
+    def _signs_agreement(self, scope: _Scope, trig: Mention, sent_end: int) -> bool:
+        nav = scope.nav
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)]:
+            if tok.norm in CLAUSE_PUNCT and tok.norm != ",":
+                return False
+            if tok.norm in self.agreement_nouns:
+                return True
+        return False
 
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
         """An unnamed source ("خرجت مظاهرات في بغداد"): anchored at the trigger, of the place's country."""
@@ -195,7 +226,9 @@ class EventExtractor:
                 pos = nav.tokens[j].nend  # "آلاف من الطلاب"
                 j += 1
         after = scope.actor_at(pos, frozenset({""}))
-        if after is not None and (after.kind != "organization" or trigger.pos == "verb"):
+        # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
+        patient_after = trigger.pos == "noun" and trigger.type in PATIENT_GENITIVE
+        if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None:
@@ -217,7 +250,7 @@ class EventExtractor:
             last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
             if last is not None:
                 return last.source, "participants"
-        same = [c for c in done if c.sentence == si and c.how != "implicit"]
+        same = [c for c in done if c.sentence == si and c.how != "implicit" and c.trigger.entry.pos == "verb"]
         if same:
             return same[-1].source, "clause"
         return None, ""
@@ -317,47 +350,54 @@ class EventExtractor:
         return []
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
+        """factual, or why not: negated, planned, hypothetical, background, reference."""
+        return self._cued_status(scope, trig, s_start) or self._form_status(scope, trig, s_start) or "factual"
+
+    def _cued_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
+        """Words that mark a mention as not factual: the future prefix, a pluperfect, a cue shortly before."""
         nav = scope.nav
-        trigger: Trigger = trig.entry
         if "س" in trig.prefix:
             return "planned"
-        i = nav.after(trig.nstart)  # the trigger's own token (its proclitics, if split, come before it)
-        if trigger.pos == "verb" and trig.text[:1] in IMPERFECT_PREFIXES:
-            prev = nav.token(i - 1)
-            # "ليفجر نفسه"، "أن يهاجم": purpose and subjunctive are not reports
-            if "ل" in trig.prefix or (prev is not None and prev.norm in self.subjunctive):
-                return "hypothetical"
-        if trigger.type in NEEDS_REPORT and trigger.pos == "verb":
-            prev = nav.token(i - 1)
-            if prev is not None and prev.norm in self.relatives:
-                return "reference"  # "الهجوم الذي استهدف ..." describes an attack reported before
-        if trigger.type in NEEDS_REPORT and (trigger.pos == "noun" or not self._verb_position(scope, trig, i)):
-            # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
-            status = self._noun_report(scope, trig, i, s_start)
-            if status != "factual":
-                return status
+        first = nav.after(trig.nstart - len(trig.prefix))  # the trigger's first token, proclitics included
         # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
-        i = nav.after(trig.nstart - len(trig.prefix)) - 1
-        prev = nav.token(i)
+        prev = nav.token(first - 1)
         if prev is not None and prev.norm == "قد":
-            for tok in reversed(nav.tokens[nav.after(s_start) : i]):
+            for tok in reversed(nav.tokens[nav.after(s_start) : first - 1]):
                 if tok.norm in CLAUSE_PUNCT:
                     break
                 if tok.norm in self.past_aux:
                     return "background"
-        first_tok = max(0, nav.after(trig.nstart - len(trig.prefix)) - CUE_WINDOW)
-        window_start = max(nav.tokens[first_tok].nstart if nav.tokens else 0, s_start)
-        lo = bisect_left([c.nstart for c in scope.cues], window_start)
+        window_start = max(nav.tokens[max(0, first - CUE_WINDOW)].nstart if nav.tokens else 0, s_start)
+        lo = bisect_left(scope.cue_starts, window_start)
         for cue in scope.cues[lo:]:
             if cue.nstart >= trig.nstart:
                 break
             if cue.entry.kind not in _STATUS_OF_CUE:
                 continue
-            between = nav.tokens[nav.after(cue.nend) : nav.after(trig.nstart - len(trig.prefix))]
-            if any(t.norm in CLAUSE_PUNCT for t in between):
+            if any(t.norm in CLAUSE_PUNCT for t in nav.tokens[nav.after(cue.nend) : first]):
                 continue
             return _STATUS_OF_CUE[cue.entry.kind]
-        return "factual"
+        return None
+
+    def _form_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
+        """What the trigger's own form and position say: a purpose or subjunctive verb, a relative clause or a
+        bare noun of a violent event (a reference to an event reported elsewhere)."""
+        nav = scope.nav
+        trigger: Trigger = trig.entry
+        i = nav.after(trig.nstart)  # the trigger's own token (its proclitics, if split, come before it)
+        prev = nav.token(i - 1)
+        imperfect = trigger.pos == "verb" and trig.text[:1] in IMPERFECT_PREFIXES
+        if imperfect and ("ل" in trig.prefix or (prev is not None and prev.norm in self.subjunctive)):
+            return "hypothetical"  # "ليفجر نفسه"، "أن يهاجم": purpose and subjunctive are not reports
+        if trigger.type not in NEEDS_REPORT:
+            return None
+        if trigger.pos == "verb" and prev is not None and prev.norm in self.relatives:
+            return "reference"  # "الهجوم الذي استهدف ..." describes an attack reported before
+        if trigger.pos == "noun" or not self._verb_position(scope, trig, i):
+            # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
+            status = self._noun_report(scope, trig, i, s_start)
+            return None if status == "factual" else status
+        return None
 
     def _noun_report(self, scope: _Scope, trig: Mention, i: int, s_start: int) -> str:
         """A violent event named by a noun is reported when the sentence tells what it did (casualties,

@@ -20,6 +20,9 @@ PROCLITICS: tuple[str, ...] = (
 )  # fmt: skip
 
 _SHORTEST_FIRST = tuple(sorted(PROCLITICS, key=len))
+#: Proclitics whose split needs a longer stem, and that length.
+_RARE_PROCLITICS = frozenset("فك")
+_RARE_MIN_STEM = 4
 #: Letters an imperfect verb starts with: the only words the future prefix س attaches to.
 IMPERFECT_PREFIXES = frozenset("يتنا")
 _ARTICLE = "ال"
@@ -63,6 +66,8 @@ class Tokenizer:
         for prefix in _SHORTEST_FIRST:
             if not word.startswith(prefix) or len(word) - len(prefix) < self.min_stem:
                 continue
+            if prefix[0] in _RARE_PROCLITICS and len(word) - len(prefix) < _RARE_MIN_STEM:
+                continue  # ف and ك before a short stem are more often part of a name (فادي، كمال) than clitics
             rest = word[len(prefix) :]
             if "س" in prefix and rest[0] not in IMPERFECT_PREFIXES:
                 continue  # the future prefix only comes before an imperfect verb (سيبحث، not سكان)
