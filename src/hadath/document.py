@@ -164,6 +164,7 @@ class Document:
     occasion: Span | None = None
     reported_by: ReportedBy | None = None
     home_country: str | None = None
+    dateline_country: str | None = None
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
 

@@ -1,6 +1,7 @@
 """Stage 3: what the document says about itself: the agency it cites (``reported_by``, from the text or the
 dateline), the country whose agency it is (``home_country``: a bare "وزير الخارجية" in a Petra report is
-Jordan's), and the occasion (conference, summit) on whose sidelines its meetings took place."""
+Jordan's), the country of the dateline's place, and the occasion (conference, summit) on whose sidelines its
+meetings took place."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
 MAX_OCCASION_TOKENS = 8
 #: How far into a document (normalized characters) its dateline may reach.
 DATELINE_REACH = 200
+#: How far from the start the place of a dateline is looked for.
+DATELINE_PLACE_REACH = 30
 
 
 class ContextReader:
@@ -32,7 +35,22 @@ class ContextReader:
         home = None
         if org_id in self.home_agencies:
             home = next((c.org.country for c in self.lex.datelines if c.org.id == org_id), None)
-        return doc.with_(reported_by=reporter, home_country=home, occasion=self.occasion(doc))
+        return doc.with_(
+            reported_by=reporter,
+            home_country=home,
+            dateline_country=self.dateline_place(doc),
+            occasion=self.occasion(doc),
+        )
+
+    @staticmethod
+    def dateline_place(doc: Document) -> str | None:
+        """The country of the place a report is filed from ("رام الله 7 أيار (وفا) -" -> PSE)."""
+        for m in doc.mentions:
+            if m.nstart >= DATELINE_PLACE_REACH:
+                break
+            if m.kind in ("country", "capital") and not m.prefix:
+                return str(m.entry.iso3)
+        return None
 
     def reporter(self, doc: Document) -> tuple[ReportedBy | None, str | None]:
         """The agency the text cites after a verb of saying (ذكرت، أفادت), else its dateline code, else the first

@@ -49,6 +49,10 @@ IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
 RESULT_REACH = 4
 #: The longest subject (in words) read between "أن" and a verb no actor lexicon covers.
 SUBJECT_REACH = 3
+#: Sectors of people named by what they are, not by whom they serve: they belong to the place of the event.
+POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
+#: Types whose unnamed victims are the people of the event's place.
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -518,8 +522,15 @@ class EventExtractor:
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
-            source = self._display(cand.source, best)
-            target = self._display(cand.target, best) if cand.target is not None else None
+            place = (cand.location.country if cand.location else None) or doc.dateline_country
+            source = self._localize(self._display(cand.source, best), cand.source, place)
+            target = None
+            if cand.target is not None:
+                target = self._localize(self._display(cand.target, best), cand.target, place)
+            elif trigger.type in VICTIM_TYPES and place is not None:
+                # an attack or a raid on a place whose victims go unnamed: the people of that place
+                target = Actor(cand.trigger.text, cand.trigger.start, cand.trigger.end, None, place, None, "CVL",
+                               "civilians", None)  # fmt: skip
             key = self._dedup_key(trigger.type, source, target, cand.status)
             topics = topics_by_sentence.get(cand.sentence, ())
             trig_span = Span(cand.trigger.text, cand.trigger.start, cand.trigger.end)
@@ -603,6 +614,13 @@ class EventExtractor:
             if cur is None or rank > (cur.resolved, cur.nend - cur.nstart):
                 best[a.key] = a
         return best
+
+    @staticmethod
+    def _localize(actor: Actor, mention: ActorMention, place: str | None) -> Actor:
+        """People named without a country (مواطنين، محتجون) are those of the place the event happened."""
+        if actor.country or actor.org or mention.kind not in ("group", "implicit") or actor.sector not in POPULATION:
+            return actor
+        return replace(actor, country=place)
 
     @staticmethod
     def _display(a: ActorMention, best: dict[str, ActorMention]) -> Actor:
