@@ -37,6 +37,7 @@ class TitlePhrase:
     title: Title
     country: str | None
     org: str | None
+    sector: str | None = None  # the body's sector when the title names one ("زعيم جماعة أنصار الله": REB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,19 +158,21 @@ class ActorRecognizer:
                 i += 1
                 continue
             title: Title = m.entry
-            country, org, nend, i = self._one_title(ent, i, nav)
+            country, org, sector, nend, i = self._one_title(ent, i, nav)
             while i + 1 < len(ent):
                 nxt = ent[i + 1]
                 if not (nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart)):
                     break
-                more_country, more_org, nend, i = self._one_title(ent, i + 1, nav)
-                country, org = country or more_country, org or more_org
-            phrases.append(TitlePhrase(m.nstart, nend, title, country, org))
+                more_country, more_org, more_sector, nend, i = self._one_title(ent, i + 1, nav)
+                country, org, sector = country or more_country, org or more_org, sector or more_sector
+            phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
             i += 1
         return phrases
 
-    def _one_title(self, ent: list[Mention], i: int, nav: TokenIndex) -> tuple[str | None, str | None, int, int]:
-        """``(country, org, end, index of the last mention used)`` of the title at ``ent[i]``."""
+    def _one_title(
+        self, ent: list[Mention], i: int, nav: TokenIndex
+    ) -> tuple[str | None, str | None, str | None, int, int]:
+        """``(country, org, body sector, end, index of the last mention used)`` of the title at ``ent[i]``."""
         m = ent[i]
         title: Title = m.entry
         country, org, nend = title.country, None, m.nend
@@ -188,14 +191,15 @@ class ActorRecognizer:
                     and nav.is_blank(marker.nend, after.nstart - len(after.prefix))
                 ):
                     end, last = after.nend, i + 2
-                return nxt.entry.iso3, None, end, last
+                return nxt.entry.iso3, None, None, end, last
             if nxt.kind == "org" and nxt.prefix in ("", "ل") and nxt.entry.org.kind != "agency":
-                return nxt.entry.org.country, nxt.entry.org.code, nxt.nend, i + 1
+                body = nxt.entry.org
+                return body.country, body.code, body.sector, nxt.nend, i + 1
         if country is None:
             far = self._distant_country(m, ent, i, nav)
             if far is not None:
-                return far.entry.iso3, None, far.nend, i
-        return country, org, nend, i
+                return far.entry.iso3, None, None, far.nend, i
+        return country, org, None, nend, i
 
     def _distant_country(self, m: Mention, ent: list[Mention], i: int, nav: TokenIndex) -> Mention | None:
         """``وزير الدولة لشؤون ... بالمملكة المتحدة``: the country closing a long title, before a comma."""
@@ -310,7 +314,7 @@ class ActorRecognizer:
             country, org = title.country, title.org
             if country is None and org is None:
                 country = doc.home_country
-            sector, role = title.title.sector, title.title.role
+            sector, role = title.sector or title.title.sector, title.title.role
             if title.title.kind == "counterpart":
                 sector, role = self._counterpart_role(doc, title, earlier)
         if person is not None and term is None and country is None:
@@ -339,7 +343,7 @@ class ActorRecognizer:
     def _title_only(self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]) -> ActorMention | None:
         title = phrase.title
         role = title.role or ""
-        sector = title.sector
+        sector = phrase.sector or title.sector
         if title.kind == "counterpart":
             sector, counterpart_role = self._counterpart_role(doc, phrase, earlier)
             if counterpart_role is None:

@@ -293,7 +293,12 @@ class EventExtractor:
             t.nstart for t in scope.triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig
         )
         limit = min(next(verbs_after, sent_end), sent_end)
-        clause_end = next((t.nstart for t in nav.tokens[nav.after(start) :] if t.norm in CLAUSE_PUNCT), sent_end)
+        # the object's clause: past a parenthetical comma or time adverb right after the subject
+        # ("ناشد الرئيس محمود عباس، الأمين العام ...")
+        j = nav.after(start)
+        while j < len(nav.tokens) and (nav.tokens[j].norm == "," or nav.tokens[j].norm in self.skippable):
+            j += 1
+        clause_end = next((t.nstart for t in nav.tokens[j:] if t.norm in CLAUSE_PUNCT), sent_end)
         if trigger.args == "host":
             # the visitor: the next person or organization named before the sentence's next verb
             # ("استقبل الملك، في قصر الحسينية، وزير الخارجية ..." steps over the place)
