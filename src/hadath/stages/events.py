@@ -53,6 +53,8 @@ SUBJECT_REACH = 3
 POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
 #: Types whose unnamed victims are the people of the event's place.
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: How far from the start a dateline's closing dash may stand.
+DATELINE_END_REACH = 80
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -89,6 +91,10 @@ class _Scope:
         self.by_end = sorted(doc.actors, key=lambda a: a.extent[1])
         self.ends = [a.extent[1] for a in self.by_end]
         self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
+        # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ...")
+        head = self.nav.text[:DATELINE_END_REACH]
+        dash = max(head.find(" - "), head.find(" -- "))
+        self.body_start = dash + 1 if dash >= 0 else 0
         self.place_starts = [m.nstart for m in self.places]
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
@@ -160,6 +166,8 @@ class EventExtractor:
             trigger: Trigger = trig.entry
             status = self._status(scope, trig, sent.nstart)
             src, how = self._source(scope, trig, out, si)
+            if trigger.pos == "verb" and self._noun_subject(scope, trig):
+                continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role == "protesters"):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if src is None and trigger.type not in IMPLICIT_SOURCE:
@@ -189,6 +197,19 @@ class EventExtractor:
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return out
+
+    def _noun_subject(self, scope: _Scope, trig: Mention) -> bool:
+        """True when a noun trigger of the same type follows the verb as its subject."""
+        nav = scope.nav
+        j = nav.after(trig.nend)
+        while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
+            j += 1
+        tok = nav.token(j)
+        if tok is None:
+            return False
+        return any(
+            t.nstart == tok.nstart and t.entry.type == trig.entry.type and t.entry.pos == "noun" for t in scope.triggers
+        )
 
     @staticmethod
     def _coordinated(scope: _Scope, first: ActorMention) -> list[ActorMention]:
@@ -261,10 +282,16 @@ class EventExtractor:
 
     @staticmethod
     def _nearest_before(scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
-        """The last actor before a noun trigger in its sentence, if no verb trigger stands between them."""
+        """The last actor before a noun trigger in its sentence, if no verb trigger stands between them.
+        For a violent event it is never a place (a state or a dateline city) nor its victims (civilians)."""
+        violent = trig.entry.type in NEEDS_REPORT
+        s_start = max(s_start, scope.body_start)
         i = bisect_right(scope.ends, trig.nstart) - 1
         while i >= 0 and scope.by_end[i].extent[0] >= s_start:
             actor = scope.by_end[i]
+            if violent and (actor.kind == "state" or actor.actor.sector in POPULATION):
+                i -= 1
+                continue
             if actor.kind in ("person", "state", "organization", "group"):
                 between = [
                     t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
@@ -416,6 +443,11 @@ class EventExtractor:
         for tok in nav.tokens[max(0, i - 2) : i]:
             if tok.norm in self.reference_words and tok.nstart >= s_start:
                 return "reference"
+        if any(
+            t.entry.type == trig.entry.type and t.entry.pos == "verb" and nav.is_blank(t.nend, trig.nstart)
+            for t in scope.triggers
+        ):
+            return "factual"  # "استهدفت طائرة مسيرة": the verb before it reports it
         for j in range(max(0, i - 3), i):
             tok = nav.tokens[j]
             before = nav.token(j - 1)
