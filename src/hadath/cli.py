@@ -6,9 +6,9 @@ import json
 import logging
 import multiprocessing
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO
+from typing import Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,8 @@ from hadath.config import PipelineConfig
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem, read_paths, read_stream
 from hadath.pipeline import Pipeline, parse_date
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="hadath",
@@ -207,6 +209,14 @@ eval_app = typer.Typer(help="Measure hadath on annotated data (see the README fo
 app.add_typer(eval_app, name="eval")
 
 
+def _scored(compute: Callable[[], T]) -> T:
+    """Run a scoring function; a bad input file ends the command with its message, not a traceback."""
+    try:
+        return compute()
+    except HadathError as exc:
+        _fail(str(exc))
+
+
 def _prf_row(table: Table, name: str, prf: dict[str, Any]) -> None:
     table.add_row(
         name, f"{prf['precision']:.3f}", f"{prf['recall']:.3f}", f"{prf['f1']:.3f}", str(prf["tp"]), str(prf["fp"]),
@@ -232,11 +242,7 @@ def eval_events(
     """Event-level precision, recall and F1, overall and per type, strict (country+sector) and country-level."""
     from hadath.evaluation import load_gold, score_events
 
-    try:
-        docs = list(load_gold(gold))
-        scores = score_events(Pipeline(), docs)
-    except HadathError as exc:
-        _fail(str(exc))
+    scores = _scored(lambda: score_events(Pipeline(), list(load_gold(gold))))
     result = scores.as_dict()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -268,10 +274,7 @@ def eval_detection(
     etype = event_type.upper()
     if etype not in EVENT_TYPES:
         _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
-    try:
-        scores = score_detection(Pipeline(), load_detection_rows(csv_path), etype)
-    except HadathError as exc:
-        _fail(str(exc))
+    scores = _scored(lambda: score_detection(Pipeline(), load_detection_rows(csv_path), etype))
     result = scores.as_dict()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))

@@ -18,7 +18,6 @@ left out; the prediction is positive when hadath emits a factual event of the ty
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import Any
 
 from hadath.document import Actor, Record
 from hadath.errors import InputError
+from hadath.jsonlines import parse_lines
 from hadath.ontology import EVENT_TYPES, SYMMETRIC_TYPES
 from hadath.pipeline import Pipeline
 
@@ -143,15 +143,11 @@ def load_gold(path: Path) -> Iterator[GoldDocument]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read the gold file ({exc})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, obj, error in parse_lines(lines):
         where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not isinstance(obj.get("events"), list):
+        if obj is None:
+            raise InputError(where, f"{error}; fix the gold file")
+        if not isinstance(obj.get("text"), str) or not isinstance(obj.get("events"), list):
             raise InputError(where, "each line needs 'id', 'text' (string) and 'events' (list)")
         events = []
         for i, ev in enumerate(obj["events"]):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from hadath.config import MAX_DOCUMENT_CHARS
+from hadath.jsonlines import parse_lines
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
@@ -177,17 +178,10 @@ def _read_jsonl_file(path: Path, date: str | None, max_chars: int) -> Iterator[I
 
 def _parse_jsonl_lines(stream: IO[str], origin: str, date: str | None, max_chars: int,
                        first_line: int = 1) -> Iterator[Item]:  # fmt: skip
-    for number, line in enumerate(stream, start=first_line):
-        if not line.strip():
-            continue
+    for number, obj, error in parse_lines(stream, first_line):
         where = f"{origin}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"malformed JSON ({exc.msg}, column {exc.colno}); fix or remove the line")
-            continue
-        if not isinstance(obj, dict):
-            yield Problem(where, "each line must be a JSON object with 'id' and 'text'")
+        if obj is None:
+            yield Problem(where, f"{error}; fix or remove the line (each line is a JSON object with 'id' and 'text')")
             continue
         text = obj.get("text")
         if not isinstance(text, str):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from hadath.errors import ResourceError
+from hadath.jsonlines import parse_lines
 
 
 def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -46,15 +46,10 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise ResourceError(str(path), None, "file not found; reinstall hadath or pass the right folder") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ResourceError(str(path), number, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
-        if not isinstance(obj, dict):
-            raise ResourceError(str(path), number, "each line must be a JSON object")
+    content = ("" if line.lstrip().startswith("#") else line for line in lines)  # comments keep their numbers
+    for number, obj, error in parse_lines(content):
+        if obj is None:
+            raise ResourceError(str(path), number, f"{error}; each line must be a JSON object")
         yield number, obj
 
 
