@@ -22,6 +22,8 @@ from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
 
 log = logging.getLogger(__name__)
 
+#: Sectors of a state's own officials: a bare title of these names the reporting country's official.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: The longest run of unknown words taken as a person's name.
 MAX_NAME_TOKENS = 5
 #: How far a title phrase reaches for its country ("وزير الدولة لشؤون ... بالمملكة المتحدة").
@@ -57,6 +59,7 @@ class ActorRecognizer:
         self.function_words = lexicons.cue_forms("function")
         self.locatives = lexicons.cue_forms("locative")
         self.posted_at = lexicons.cue_forms("posted_at")
+        self.name_prefixes = lexicons.cue_forms("name_prefix")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
 
     # ----------------------------------------------------------------- finding
@@ -154,7 +157,7 @@ class ActorRecognizer:
         i = 0
         while i < len(ent):
             m = ent[i]
-            if m.kind != "title" or m.entry.kind not in ("role", "counterpart"):
+            if m.kind != "title" or m.entry.kind not in ("role", "counterpart") or self._inside_name(m, nav):
                 i += 1
                 continue
             title: Title = m.entry
@@ -168,6 +171,11 @@ class ActorRecognizer:
             phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
             i += 1
         return phrases
+
+    def _inside_name(self, m: Mention, nav: TokenIndex) -> bool:
+        """ "عبد الملك الحوثي": a title word after a name prefix is part of a name."""
+        prev = nav.token(nav.before(m.nstart - len(m.prefix)))
+        return prev is not None and prev.norm in self.name_prefixes
 
     def _one_title(
         self, ent: list[Mention], i: int, nav: TokenIndex
@@ -312,7 +320,7 @@ class ActorRecognizer:
         role = term.role if term else None
         if term is None and title is not None:
             country, org = title.country, title.org
-            if country is None and org is None:
+            if country is None and org is None and title.title.sector in STATE_SECTORS:
                 country = doc.home_country
             sector, role = title.sector or title.title.sector, title.title.role
             if title.title.kind == "counterpart":
@@ -373,7 +381,7 @@ class ActorRecognizer:
                         (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
                     )  # fmt: skip
             # else the official of the reporting agency's country ("وزير الخارجية" in a Petra report)
-            if doc.home_country is None:
+            if doc.home_country is None or sector not in STATE_SECTORS:
                 return None
             owner = doc.home_country
             phrase = replace(phrase, country=owner)

@@ -86,15 +86,17 @@ class _Scope:
         self.triggers = [m for m in doc.mentions if m.kind == "trigger"]
         self.cues = [m for m in doc.mentions if m.kind == "cue"]
         self.cue_starts = [c.nstart for c in self.cues]
-        self.by_start = sorted(doc.actors, key=lambda a: a.extent[0])
-        self.starts = [a.extent[0] for a in self.by_start]
-        self.by_end = sorted(doc.actors, key=lambda a: a.extent[1])
-        self.ends = [a.extent[1] for a in self.by_end]
-        self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
-        # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ...")
+        # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ..."); the
+        # dateline's place is where the report was filed, not an actor
         head = self.nav.text[:DATELINE_END_REACH]
         dash = max(head.find(" - "), head.find(" -- "))
         self.body_start = dash + 1 if dash >= 0 else 0
+        actors = [a for a in doc.actors if a.extent[0] >= self.body_start]
+        self.by_start = sorted(actors, key=lambda a: a.extent[0])
+        self.starts = [a.extent[0] for a in self.by_start]
+        self.by_end = sorted(actors, key=lambda a: a.extent[1])
+        self.ends = [a.extent[1] for a in self.by_end]
+        self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
         self.place_starts = [m.nstart for m in self.places]
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
@@ -179,7 +181,7 @@ class EventExtractor:
             last = subjects[-1]
             targets: list[ActorMention | None] = list(self._targets(scope, trig, last, sent.nend))
             pairs: list[tuple[ActorMention | None, ActorMention | None]]
-            if len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES and not targets:
+            if len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES:
                 pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
             else:
                 if not targets and how == "participants" and out:
@@ -188,7 +190,7 @@ class EventExtractor:
                     targets = [None]
                 pairs = [(a, b) for a in subjects for b in targets]
             for src_i, tgt in pairs:
-                if tgt is not None and src_i is not None and tgt.key == src_i.key:
+                if tgt is not None and src_i is not None and self._same_side(src_i, tgt):
                     continue
                 args = tuple(a for a in (src_i, tgt) if a is not None)
                 loc = self._location(scope, trig, sent.nstart, sent.nend, args)
@@ -197,6 +199,15 @@ class EventExtractor:
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return out
+
+    @staticmethod
+    def _same_side(a: ActorMention, b: ActorMention) -> bool:
+        """The same actor, or a person and the state (or institution) of the same code: no dyad between them."""
+        if a.key == b.key:
+            return True
+        if a.actor.code() != b.actor.code():
+            return False
+        return not (a.kind == "person" and b.kind == "person")
 
     def _noun_subject(self, scope: _Scope, trig: Mention) -> bool:
         """True when a noun trigger of the same type follows the verb as its subject."""
@@ -210,6 +221,13 @@ class EventExtractor:
         return any(
             t.nstart == tok.nstart and t.entry.type == trig.entry.type and t.entry.pos == "noun" for t in scope.triggers
         )
+
+    @staticmethod
+    def _locative(scope: _Scope, actor: ActorMention) -> bool:
+        """A state or capital named as a place: "في X" or "بـX"."""
+        prefix = scope.nav.text[scope.nav.skip_space_back(actor.nstart) : actor.nstart]
+        prev = scope.nav.token(scope.nav.before(actor.nstart))
+        return prefix.endswith("ب") or (prev is not None and prev.norm == "في")
 
     @staticmethod
     def _coordinated(scope: _Scope, first: ActorMention) -> list[ActorMention]:
@@ -354,6 +372,8 @@ class EventExtractor:
             for a in scope.actors_from(start):
                 if a.nend > min(clause_end, sent_end):
                     break
+                if trigger.type in NEEDS_REPORT and a.kind == "state" and self._locative(scope, a):
+                    continue  # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack
                 if a.key != src_key:
                     return [a]
             return []
