@@ -37,7 +37,9 @@ FORM_KINDS = frozenset({"name", "demonym", "capital"})
 ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
-TRIGGER_ARGS = frozenset({"with", "object", "host", "none", "protesters", "signs"})
+TRIGGER_ARGS = frozenset(
+    {"with", "object", "host", "none", "protesters", "signs", "blames", "imposes", "severs", "summons"}
+)
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
 PHRASE_CUE_KINDS = frozenset(
     {
@@ -50,7 +52,8 @@ TOKEN_CUE_KINDS = frozenset(
     {
         "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
-        "result_verb", "agreement_noun", "name_prefix",
+        "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
+        "relations_noun", "envoy_noun", "between",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

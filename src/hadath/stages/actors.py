@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 #: Sectors of a state's own officials: a bare title of these names the reporting country's official.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: How many words of a group's name may stand between it and its demonym ("وزارة الخزانة الأمريكية").
+GROUP_NAME_WORDS = 2
 #: The longest run of unknown words taken as a person's name.
 MAX_NAME_TOKENS = 5
 #: How far a title phrase reaches for its country ("وزير الدولة لشؤون ... بالمملكة المتحدة").
@@ -127,15 +129,7 @@ class ActorRecognizer:
         for i, m in enumerate(ent):
             if m.kind != "group" or any(a <= m.nstart and m.nend <= b for a, b in covered):
                 continue
-            nxt = ent[i + 1] if i + 1 < len(ent) else None
-            country_mention = (
-                nxt
-                if nxt is not None
-                and nxt.kind in ("demonym", "country")
-                and not nxt.prefix
-                and nav.is_blank(m.nend, nxt.nstart)
-                else None
-            )
+            country_mention = self._group_country(m, ent[i + 1] if i + 1 < len(ent) else None, nav)
             actor = self._group(doc, m, country_mention)
             found.append(actor)
             covered.append(actor.extent)
@@ -442,6 +436,16 @@ class ActorRecognizer:
             doc.sentence_of(m.nstart),
             True,
         )
+
+    def _group_country(self, m: Mention, nxt: Mention | None, nav: TokenIndex) -> Mention | None:
+        """The demonym or country naming a group's state: right after it ("الشرطة المصرية") or after the one or two
+        words of its name ("وزارة الخزانة الأمريكية")."""
+        if nxt is None or nxt.kind not in ("demonym", "country") or nxt.prefix:
+            return None
+        words = nav.tokens[nav.after(m.nend) : nav.after(nxt.nstart)]
+        if len(words) > GROUP_NAME_WORDS or any(t.kind != "word" or t.norm in self.function_words for t in words):
+            return None
+        return nxt
 
     def _group(self, doc: Document, m: Mention, country_mention: Mention | None) -> ActorMention:
         group: Group = m.entry

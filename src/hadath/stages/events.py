@@ -53,6 +53,19 @@ SUBJECT_REACH = 3
 POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
 #: Types whose unnamed victims are the people of the event's place.
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Triggers that need an object noun in their clause to be events, and the cue kind of that noun:
+#: "وقع ... اتفاقية"، "حمّلت ... المسؤولية"، "فرضت ... عقوبات"، "قطعت ... علاقاتها"، "استدعت ... السفير".
+COMPANIONS = {
+    "signs": "agreement_noun",
+    "blames": "responsibility_noun",
+    "imposes": "sanction_noun",
+    "severs": "relations_noun",
+    "summons": "envoy_noun",
+}
+#: How many tokens after a symmetric trigger "بين" may stand ("اتفاق لوقف النار بين ...").
+BETWEEN_REACH = 4
+#: How many tokens after such a trigger its object noun may stand.
+COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
 DATELINE_END_REACH = 80
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
@@ -153,7 +166,8 @@ class EventExtractor:
         self.relatives = lexicons.cue_forms("relative")
         self.numbers = lexicons.cue_forms("number") | self.quantities
         self.result_verbs = lexicons.cue_forms("result_verb")
-        self.agreement_nouns = lexicons.cue_forms("agreement_noun")
+        self.between_markers = lexicons.cue_forms("between")
+        self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
         self.complementizers = frozenset({normalize("أن"), normalize("إن")})
 
@@ -174,14 +188,18 @@ class EventExtractor:
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
-            if trigger.args == "signs" and not self._signs_agreement(scope, trig, sent.nend):
-                continue  # "وقع" is "signed" only with an agreement to sign ("وقع ... اتفاقية")
+            if trigger.args in COMPANIONS and not self._has_companion(scope, trig, sent.nend):
+                continue  # "وقع" is "signed" only with an agreement to sign ("وقع ... اتفاقية"), and so on
             # coordinated subjects: "وقع وزير الخارجية ونظيره اليوناني"، "عقد السيسي والملك عبدالله والكاظمي"
             subjects = self._coordinated(scope, src) if src is not None and how == "adjacent" else [src]
             last = subjects[-1]
             targets: list[ActorMention | None] = list(self._targets(scope, trig, last, sent.nend))
             pairs: list[tuple[ActorMention | None, ActorMention | None]]
-            if len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES:
+            between = self._between(scope, trig, sent.nend) if trigger.type in SYMMETRIC_TYPES else []
+            if len(between) > 1:
+                # "التوصل إلى اتفاق بين إسرائيل وحركة حماس": the parties are named, whoever announces it
+                pairs = [(a, b) for k, a in enumerate(between) for b in between[k + 1 :]]
+            elif len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES:
                 pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
             else:
                 if not targets and how == "participants" and out:
@@ -222,6 +240,18 @@ class EventExtractor:
             t.nstart == tok.nstart and t.entry.type == trig.entry.type and t.entry.pos == "noun" for t in scope.triggers
         )
 
+    def _between(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
+        """The parties named by "بين A و B" right after a symmetric trigger (within three words)."""
+        nav = scope.nav
+        j = nav.after(trig.nend)
+        for tok in nav.tokens[j : j + BETWEEN_REACH]:
+            if tok.norm in CLAUSE_PUNCT:
+                return []
+            if tok.norm in self.between_markers:
+                first = scope.actor_at(tok.nend, frozenset({""}))
+                return self._coordinated(scope, first) if first is not None else []
+        return []
+
     @staticmethod
     def _locative(scope: _Scope, actor: ActorMention) -> bool:
         """A state or capital named as a place: "في X" or "بـX"."""
@@ -239,12 +269,14 @@ class EventExtractor:
             nxt = scope.actor_at(nxt.extent[1], _COORDINATION)
         return found
 
-    def _signs_agreement(self, scope: _Scope, trig: Mention, sent_end: int) -> bool:
+    def _has_companion(self, scope: _Scope, trig: Mention, sent_end: int) -> bool:
+        """A verb that reads as an event only with its object noun in the clause ("فرضت ... عقوبات")."""
         nav = scope.nav
-        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)]:
+        wanted = self.companions[trig.entry.args]
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)][:COMPANION_REACH]:
             if tok.norm in CLAUSE_PUNCT and tok.norm != ",":
                 return False
-            if tok.norm in self.agreement_nouns:
+            if tok.norm in wanted:
                 return True
         return False
 
@@ -271,6 +303,8 @@ class EventExtractor:
         after = scope.actor_at(pos, frozenset({""}))
         # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
         patient_after = trigger.pos == "noun" and trigger.type in PATIENT_GENITIVE
+        if after is not None and trigger.args == "summons" and "ambassador" in (after.actor.role or ""):
+            patient_after = True  # "استدعاء السفير"، "طرد السفيرة": the envoy is summoned or expelled
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
@@ -307,9 +341,11 @@ class EventExtractor:
         i = bisect_right(scope.ends, trig.nstart) - 1
         while i >= 0 and scope.by_end[i].extent[0] >= s_start:
             actor = scope.by_end[i]
-            if violent and (actor.kind == "state" or actor.actor.sector in POPULATION):
+            if (violent and (actor.kind == "state" or actor.actor.sector in POPULATION)) or (
+                actor.kind == "state" and EventExtractor._locative(scope, actor)
+            ):
                 i -= 1
-                continue
+                continue  # a place ("بالرياض") or, for violence, a state or the victims, is not the subject
             if actor.kind in ("person", "state", "organization", "group"):
                 between = [
                     t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
@@ -360,6 +396,13 @@ class EventExtractor:
                     addressee = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
                     if addressee is not None and addressee.key != src_key:
                         return [addressee]
+            return []
+        if trigger.args in ("blames", "imposes", "summons"):
+            for a in scope.actors_from(start):
+                if a.nend > min(limit, sent_end):
+                    break
+                if a.key != src_key:
+                    return [a]
             return []
         if trigger.args == "object" and trigger.mode == "visit":
             # a visit's target is its destination: "زيارة ... إلى روسيا", else the object ("زار القاهرة")
