@@ -119,7 +119,7 @@ class ActorRecognizer:
         for phrase in phrases:
             if phrase in used:
                 continue
-            actor = self._title_only(doc, phrase, found)
+            actor = self._title_only(doc, phrase, found, ent)
             if actor is not None:
                 start = absorb(phrase.nstart)
                 actor = replace(actor, extent=(start, phrase.nend))
@@ -333,21 +333,27 @@ class ActorRecognizer:
         return ActorMention(actor, "person", key, name.nstart, name.nend, extent, doc.sentence_of(name.nstart), True)
 
     def _counterpart_role(
-        self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]
+        self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention], ent: list[Mention] | None = None
     ) -> tuple[str | None, str | None]:
-        """ "نظيره الأردني": the role (and sector) of the person named last before it in the sentence."""
+        """ "نظيره الأردني": the role (and sector) of the person named last before it in the sentence;
+        "القوات البرية الكويتية ونظيرتها الأمريكية": else of the group named last before it."""
         si = doc.sentence_of(phrase.nstart)
         for prev in reversed(earlier):
             if prev.kind == "person" and prev.sentence == si and prev.nend <= phrase.nstart and prev.actor.role:
                 return prev.actor.sector, prev.actor.role
+        groups = [m for m in ent or () if m.kind == "group" and m.nend <= phrase.nstart]
+        if groups and doc.sentence_of(groups[-1].nstart) == si:
+            return groups[-1].entry.sector, groups[-1].entry.role
         return None, None
 
-    def _title_only(self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention]) -> ActorMention | None:
+    def _title_only(
+        self, doc: Document, phrase: TitlePhrase, earlier: list[ActorMention], ent: list[Mention]
+    ) -> ActorMention | None:
         title = phrase.title
         role = title.role or ""
         sector = phrase.sector or title.sector
         if title.kind == "counterpart":
-            sector, counterpart_role = self._counterpart_role(doc, phrase, earlier)
+            sector, counterpart_role = self._counterpart_role(doc, phrase, earlier, ent)
             if counterpart_role is None:
                 return None
             role = counterpart_role

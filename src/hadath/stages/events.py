@@ -167,6 +167,7 @@ class EventExtractor:
         self.numbers = lexicons.cue_forms("number") | self.quantities
         self.result_verbs = lexicons.cue_forms("result_verb")
         self.between_markers = lexicons.cue_forms("between")
+        self.instruments = lexicons.cue_forms("instrument")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
         self.complementizers = frozenset({normalize("أن"), normalize("إن")})
@@ -191,14 +192,21 @@ class EventExtractor:
             if trigger.args in COMPANIONS and not self._has_companion(scope, trig, sent.nend):
                 continue  # "وقع" is "signed" only with an agreement to sign ("وقع ... اتفاقية"), and so on
             # coordinated subjects: "وقع وزير الخارجية ونظيره اليوناني"، "عقد السيسي والملك عبدالله والكاظمي"
-            subjects = self._coordinated(scope, src) if src is not None and how == "adjacent" else [src]
+            subjects = self._coordinated(scope, src) if src is not None and how in ("adjacent", "nearest") else [src]
             last = subjects[-1]
             targets: list[ActorMention | None] = list(self._targets(scope, trig, last, sent.nend))
             pairs: list[tuple[ActorMention | None, ActorMention | None]]
-            between = self._between(scope, trig, sent.nend) if trigger.type in SYMMETRIC_TYPES else []
+            between = (
+                self._between(scope, trig, sent.nend)
+                if trigger.args == "with" or trigger.type in SYMMETRIC_TYPES
+                else []
+            )
             if len(between) > 1:
-                # "التوصل إلى اتفاق بين إسرائيل وحركة حماس": the parties are named, whoever announces it
-                pairs = [(a, b) for k, a in enumerate(between) for b in between[k + 1 :]]
+                # "التوصل إلى اتفاق بين إسرائيل وحركة حماس": the parties are named, whoever announces it;
+                # "تبادل الأسرى بين A وB": each releases to the other
+                pairs = [(a, b) for a in between for b in between if a is not b]
+                if trigger.type in SYMMETRIC_TYPES:
+                    pairs = [(a, b) for k, a in enumerate(between) for b in between[k + 1 :]]
             elif len(subjects) > 1 and trigger.type in SYMMETRIC_TYPES:
                 pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
             else:
@@ -260,6 +268,17 @@ class EventExtractor:
         return prefix.endswith("ب") or (prev is not None and prev.norm == "في")
 
     @staticmethod
+    def _first_of_coordination(scope: _Scope, last: ActorMention) -> ActorMention:
+        """The first of "A وB وC" given C, so that the whole coordination is read from A."""
+        first = last
+        while True:
+            i = bisect_right(scope.ends, first.extent[0]) - 1
+            prev = scope.by_end[i] if i >= 0 else None
+            if prev is None or "".join(scope.nav.text[prev.extent[1] : first.extent[0]].split()) not in _COORDINATION:
+                return first
+            first = prev
+
+    @staticmethod
     def _coordinated(scope: _Scope, first: ActorMention) -> list[ActorMention]:
         """``first`` and the actors coordinated with it ("A وB وC")."""
         found = [first]
@@ -302,7 +321,10 @@ class EventExtractor:
                 j += 1
         after = scope.actor_at(pos, frozenset({""}))
         # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
-        patient_after = trigger.pos == "noun" and trigger.type in PATIENT_GENITIVE
+        # ... but an instrument's genitive is its user ("برصاص قوات الاحتلال")
+        patient_after = (
+            trigger.pos == "noun" and trigger.type in PATIENT_GENITIVE and normalize(trig.text) not in self.instruments
+        )
         if after is not None and trigger.args == "summons" and "ambassador" in (after.actor.role or ""):
             patient_after = True  # "استدعاء السفير"، "طرد السفيرة": the envoy is summoned or expelled
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
@@ -317,7 +339,7 @@ class EventExtractor:
             # a noun after a light verb: "تلقى الوزير، اليوم، اتصالا هاتفيا" -> the subject named before it
             subject = self._nearest_before(scope, trig, doc.sentences[si].nstart)
             if subject is not None:
-                return subject, "clause"
+                return self._first_of_coordination(scope, subject), "nearest"
         sent = doc.sentences[si]
         for cue in scope.cues:
             if cue.entry.kind == "speaker" and sent.nstart <= cue.nstart < trig.nstart and done:
