@@ -1,0 +1,430 @@
+"""Argument rules on news-style sentences written for these tests: which source and target each rule finds.
+
+Dyads are compared exactly as ``(type, (source country or org, sector), (target country or org, sector))``, so a
+wrong or extra dyad fails the test as surely as a missing one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hadath import Pipeline
+
+DATE = "2024-03-10"
+
+Side = tuple[str | None, str | None] | None
+Dyad = tuple[str, Side, Side]
+
+
+def record(pipeline: Pipeline, text: str, date: str = DATE) -> dict[str, Any]:
+    result: dict[str, Any] = pipeline.extract(text, date=date, doc_id="t").to_dict(include_status=True)
+    return result
+
+
+def side(actor: dict[str, Any] | None) -> Side:
+    if actor is None:
+        return None
+    return (actor["country"] or actor["org"], actor["sector"])
+
+
+def dyads(pipeline: Pipeline, text: str, date: str = DATE, status: str = "factual") -> list[Dyad]:
+    return [
+        (e["type"], side(e["source"]), side(e["target"]))
+        for e in record(pipeline, text, date)["events"]
+        if e["status"] == status
+    ]
+
+
+GOV = "GOV"
+
+
+def gov(code: str) -> Side:
+    return (code, GOV)
+
+
+# ---------------------------------------------------------------------------------------------- word order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بحث وزير الخارجية السعودي الأمير فيصل بن فرحان مع نظيره التركي هاكان فيدان في الرياض العلاقات الثنائية.",
+            ("CONSULT", gov("SAU"), gov("TUR")),
+        ),
+        (
+            "ناقش الأمين العام لجامعة الدول العربية أحمد أبو الغيط مع وزير الخارجية الأردني أيمن الصفدي "
+            "الأوضاع الإقليمية.",
+            ("CONSULT", ("ARL", "IGO"), gov("JOR")),
+        ),
+    ],
+)
+def test_vso_subject_follows_the_verb_and_the_participant_follows_ma(
+    pipeline: Pipeline, text: str, expected: Dyad
+) -> None:
+    assert dyads(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وذكرت وكالة الأنباء السعودية أن وزير الخارجية السعودي التقى مع وزير الخارجية الإيراني في بكين.",
+            ("CONSULT", gov("SAU"), gov("IRN")),
+        ),
+        (
+            "وذكرت وكالة الأناضول أن وزير الخارجية التركي هاكان فيدان التقى مع نظيره المصري سامح شكري في أنقرة.",
+            ("CONSULT", gov("TUR"), gov("EGY")),
+        ),
+    ],
+)
+def test_svo_after_an_attribution_verb_the_agency_is_no_actor(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]
+    # the agency that reports is not a party
+    for event in record(pipeline, text)["events"]:
+        assert event["source"]["sector"] != "JRN"
+        assert event["target"]["sector"] != "JRN"
+
+
+# -------------------------------------------------------------------------------------------- participants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "التقى وزير الخارجية الأمريكي أنتوني بلينكن في الرياض مع كل من: وزير الخارجية السعودي، "
+            "ووزير الخارجية المصري، ووزير الخارجية الأردني.",
+            {
+                ("CONSULT", gov("USA"), gov("SAU")),
+                ("CONSULT", gov("USA"), gov("EGY")),
+                ("CONSULT", gov("USA"), gov("JOR")),
+            },
+        ),
+        (
+            "بحث الرئيس الفرنسي إيمانويل ماكرون مع كل من: الرئيس المصري عبد الفتاح السيسي، والملك عبدالله الثاني "
+            "ابن الحسين، والرئيس الإماراتي محمد بن زايد آل نهيان الأوضاع في غزة.",
+            {
+                ("CONSULT", gov("FRA"), gov("EGY")),
+                ("CONSULT", gov("FRA"), gov("JOR")),
+                ("CONSULT", gov("FRA"), gov("ARE")),
+            },
+        ),
+    ],
+)
+def test_list_after_ma_kull_min_gives_one_event_per_participant(
+    pipeline: Pipeline, text: str, expected: set[Dyad]
+) -> None:
+    found = dyads(pipeline, text)
+    assert len(found) == len(expected)
+    assert set(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the announcer is not a party to the agreement it announces
+        ("وأعلنت قطر التوصل إلى اتفاق بين إسرائيل وحركة حماس.", ("AGREE", gov("ISR"), ("PSE", "REB"))),
+        (
+            "وشهد الرئيس المصري توقيع اتفاقية بين مصر والإمارات لتطوير منطقة رأس الحكمة.",
+            ("AGREE", gov("EGY"), gov("ARE")),
+        ),
+    ],
+)
+def test_bayn_names_both_parties(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ووقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين اتفاقية للتعاون في مجال الطاقة.",
+            {("AGREE", gov("JOR"), gov("IRQ"))},
+        ),
+        ("ووقعت مصر واليونان اتفاقية لترسيم الحدود البحرية.", {("AGREE", gov("EGY"), gov("GRC"))}),
+        (
+            "واجتمع الرئيس المصري عبد الفتاح السيسي والملك عبدالله الثاني ابن الحسين والرئيس الفلسطيني محمود عباس "
+            "في العقبة.",
+            {
+                ("CONSULT", gov("EGY"), gov("JOR")),
+                ("CONSULT", gov("EGY"), gov("PSE")),
+                ("CONSULT", gov("JOR"), gov("PSE")),
+            },
+        ),
+    ],
+)
+def test_coordinated_subjects_of_a_symmetric_event_give_every_pair(
+    pipeline: Pipeline, text: str, expected: set[Dyad]
+) -> None:
+    found = dyads(pipeline, text)
+    assert len(found) == len(expected)
+    assert set(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "role"),
+    [
+        (
+            "بحث الرئيس التركي رجب طيب أردوغان مع نظيره الأذربيجاني إلهام علييف التعاون الثنائي.",
+            ("CONSULT", gov("TUR"), gov("AZE")),
+            "president",
+        ),
+        (
+            "وأجرى رئيس الوزراء العراقي محمد شياع السوداني اتصالا هاتفيا مع نظيره الأردني.",
+            ("CONSULT", gov("IRQ"), gov("JOR")),
+            "prime minister",
+        ),
+    ],
+)
+def test_counterpart_is_of_the_demonym_country_with_the_first_party_role(
+    pipeline: Pipeline, text: str, expected: Dyad, role: str
+) -> None:
+    assert dyads(pipeline, text) == [expected]
+    (event,) = record(pipeline, text)["events"]
+    assert event["source"]["role"] == event["target"]["role"] == role
+
+
+# --------------------------------------------------------------------------------------- earlier parties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بحث وزير الخارجية المصري سامح شكري مع نظيره الأمريكي أنتوني بلينكن الأوضاع في غزة. "
+            "من جانبه، أشاد بجهود مصر في الوساطة.",
+            ("SUPPORT", gov("USA"), gov("EGY")),
+        ),
+        (
+            "التقى وزير الخارجية التركي هاكان فيدان مع نظيره السعودي في أنقرة. من جهته، رحب بمبادرة تركيا.",
+            ("SUPPORT", gov("SAU"), gov("TUR")),
+        ),
+    ],
+)
+def test_min_janibihi_speaker_is_the_other_party_of_the_last_event(
+    pipeline: Pipeline, text: str, expected: Dyad
+) -> None:
+    found = dyads(pipeline, text)
+    supports = [d for d in found if d[0] == "SUPPORT"]
+    assert supports == [expected]
+    # not the first party praising itself
+    assert ("SUPPORT", expected[2], expected[2]) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العراقي فؤاد حسين العلاقات الثنائية. "
+            "واتفق الجانبان على تعزيز التعاون الاقتصادي.",
+            [("CONSULT", gov("JOR"), gov("IRQ")), ("AGREE", gov("JOR"), gov("IRQ"))],
+        ),
+        (
+            "اجتمع وزير الخارجية الكويتي مع نظيره البحريني عبداللطيف بن راشد الزياني. "
+            "ووقع الجانبان مذكرة تفاهم للتعاون الدبلوماسي.",
+            [("CONSULT", gov("KWT"), gov("BHR")), ("AGREE", gov("KWT"), gov("BHR"))],
+        ),
+    ],
+)
+def test_aljanibani_are_both_parties_of_the_last_meeting(pipeline: Pipeline, text: str, expected: list[Dyad]) -> None:
+    assert dyads(pipeline, text) == expected
+
+
+# ----------------------------------------------------------------------------------- visits and calls
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني في الدوحة الرئيس الإيراني إبراهيم رئيسي.",
+            ("CONSULT", gov("QAT"), gov("IRN")),
+        ),
+        (
+            "استقبل الرئيس التركي رجب طيب أردوغان، في إسطنبول، وزير الخارجية الإيراني.",
+            ("CONSULT", gov("TUR"), gov("IRN")),
+        ),
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الفلسطيني محمد اشتية في القاهرة.",
+            ("CONSULT", gov("EGY"), gov("PSE")),
+        ),
+    ],
+)
+def test_host_receives_the_visitor(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]
+    (event,) = record(pipeline, text)["events"]
+    assert (event["mode"], event["cameo"]) == ("visit", "043")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وبدأ الرئيس الإماراتي محمد بن زايد آل نهيان زيارة إلى فرنسا.",
+            ("CONSULT", gov("ARE"), gov("FRA")),
+        ),
+        (
+            "وتأتي زيارة الرئيس الإماراتي محمد بن زايد آل نهيان إلى فرنسا في إطار تعزيز العلاقات.",
+            ("CONSULT", gov("ARE"), gov("FRA")),
+        ),
+    ],
+)
+def test_visit_targets_its_destination(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]
+    (event,) = record(pipeline, text)["events"]
+    assert (event["mode"], event["cameo"]) == ("visit", "042")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.",
+            ("CONSULT", gov("EGY"), gov("FRA")),
+        ),
+        (
+            "تلقى وزير الخارجية العماني بدر البوسعيدي، اليوم، اتصالا هاتفيا من نظيره البريطاني ديفيد كاميرون.",
+            ("CONSULT", gov("OMN"), gov("GBR")),
+        ),
+    ],
+)
+def test_phone_call_received_from_a_caller(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]
+    (event,) = record(pipeline, text)["events"]
+    assert (event["mode"], event["cameo"]) == ("phone", "041")
+
+
+# ------------------------------------------------------------------------------------------------- clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "التقى وزير الخارجية البحريني عبداللطيف بن راشد الزياني مع نظيره الأردني أيمن الصفدي، "
+            "مؤكدا دعم البحرين للأردن.",
+            [("CONSULT", gov("BHR"), gov("JOR")), ("SUPPORT", gov("BHR"), gov("JOR"))],
+        ),
+        (
+            "رحب وزير الخارجية الأمريكي أنتوني بلينكن بقرار مجلس الأمن، مشيدا بدور قطر.",
+            [("SUPPORT", gov("USA"), ("UNO", "IGO")), ("SUPPORT", gov("USA"), gov("QAT"))],
+        ),
+        (
+            "استقبل الملك عبدالله الثاني ابن الحسين وزير الخارجية الأمريكي أنتوني بلينكن، مؤكدا ضرورة وقف "
+            "إطلاق النار في غزة، ومشيدا بدور الولايات المتحدة.",
+            [("CONSULT", gov("JOR"), gov("USA")), ("SUPPORT", gov("JOR"), gov("USA"))],
+        ),
+    ],
+)
+def test_participial_clause_takes_the_subject_of_the_main_verb(
+    pipeline: Pipeline, text: str, expected: list[Dyad]
+) -> None:
+    assert dyads(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # reported with its toll
+        ("وأسفر اغتيال الرئيس الهايتي عن إصابة زوجته واثنين من الحراس.", "factual"),
+        # referred to
+        ("وتشهد البلاد فراغا سياسيا منذ اغتيال الرئيس الهايتي.", "reference"),
+    ],
+)
+def test_genitive_of_a_violent_verbal_noun_is_its_target(pipeline_nonfactual: Pipeline, text: str, status: str) -> None:
+    found = dyads(pipeline_nonfactual, text, date="2021-07-08", status=status)
+    # the victim is the target, the assassins go unnamed: never the victim as source
+    assert found == [("ASSAULT", (None, "UNK"), gov("HTI"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتجمع مئات المتظاهرين أمام مقر الحكومة في بغداد.", [("PROTEST", ("IRQ", "CVL"), None)]),
+        ("وخرج آلاف المحتجين إلى شوارع الخرطوم.", [("PROTEST", ("SDN", "CVL"), None)]),
+        # the same verbs with other subjects report no protest
+        ("وتجمع الوزراء في قاعة الاجتماعات بمقر الجامعة العربية.", []),
+        ("وخرج الرئيس الأمريكي جو بايدن من المستشفى.", []),
+    ],
+)
+def test_protest_verb_needs_protesters_as_its_subject(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, expected: list[Dyad]
+) -> None:
+    assert dyads(pipeline, text) == expected
+    if not expected:
+        assert [e for e in record(pipeline_nonfactual, text)["events"] if e["type"] == "PROTEST"] == []
+
+
+# ------------------------------------------------------------------------------------------------ context
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "agency", "expected", "holder"),
+    [
+        (
+            "عمّان 2 أيار (بترا) - بحث وزير الخارجية مع وزير الخارجية المصري الأوضاع في غزة.",
+            "2023-05-02",
+            "بترا",
+            ("CONSULT", gov("JOR"), gov("EGY")),
+            "Ayman Safadi",
+        ),
+        (
+            "المنامة في 2 مايو /بنا/ - تلقى وزير الخارجية اتصالا هاتفيا من وزير الخارجية الكويتي.",
+            "2023-05-02",
+            "بنا",
+            ("CONSULT", gov("BHR"), gov("KWT")),
+            "Abdullatif bin Rashid Al Zayani",
+        ),
+    ],
+)
+def test_bare_title_is_the_official_of_the_dateline_agency_country(
+    pipeline: Pipeline, text: str, date: str, agency: str, expected: Dyad, holder: str
+) -> None:
+    rec = record(pipeline, text, date)
+    assert dyads(pipeline, text, date) == [expected]
+    (event,) = rec["events"]
+    assert event["source"]["name"] == holder
+    # the dateline's agency is who reports, and no actor of the event
+    reported = rec["reported_by"]
+    assert reported["text"] == agency == text[reported["start"] : reported["end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name", "expected"),
+    [
+        (
+            "عمّان 2 أيار (بترا) - التقى وزير الخارجية مع وزير الخارجية الإيطالي.",
+            "2023-05-02",
+            "Jordan News Agency",
+            ("CONSULT", gov("JOR"), gov("ITA")),
+        ),
+        (
+            "القاهرة 3 مارس (أ ش أ) - التقى وزير الخارجية مع وزير الخارجية الإسباني.",
+            "2024-03-03",
+            "Middle East News Agency",
+            ("CONSULT", gov("EGY"), gov("ESP")),
+        ),
+    ],
+)
+def test_dateline_agency_is_reported_by(pipeline: Pipeline, text: str, date: str, name: str, expected: Dyad) -> None:
+    rec = record(pipeline, text, date)
+    assert rec["reported_by"]["name"] == name
+    # neither the agency nor the dateline's place is a party
+    assert dyads(pipeline, text, date) == [expected]
+    for event in rec["events"]:
+        assert name not in (event["source"]["name"], event["target"]["name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفرقت الشرطة المصرية المتظاهرين في القاهرة.", ("COERCE", ("EGY", "COP"), ("EGY", "CVL"))),
+        ("وقصف الجيش السوري مواقع للمعارضة في إدلب.", ("ASSAULT", ("SYR", "MIL"), (None, "OPP"))),
+        ("ورحبت وزارة الخارجية السعودية بقرار مجلس الأمن.", ("SUPPORT", ("SAU", "GOV"), ("UNO", "IGO"))),
+    ],
+)
+def test_generic_group_takes_the_country_of_its_demonym(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    assert dyads(pipeline, text) == [expected]

@@ -1,0 +1,353 @@
+"""Factuality rules on news-style sentences written for these tests.
+
+Each rule is checked both ways: the default pipeline emits no event for a non-factual mention, the pipeline
+built with ``include_nonfactual`` keeps it with the rule's ``status``, and a factual twin of the sentence (the
+same report without the cue, or in a reported form) is emitted with status ``factual``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hadath import Pipeline
+
+DATE = "2024-03-10"
+
+
+def events(pipeline: Pipeline, text: str, date: str = DATE) -> list[dict[str, Any]]:
+    return list(pipeline.extract(text, date=date, doc_id="t").to_dict(include_status=True)["events"])
+
+
+def of_type(found: list[dict[str, Any]], etype: str | None) -> list[dict[str, Any]]:
+    return [e for e in found if etype is None or e["type"] == etype]
+
+
+def assert_not_factual(
+    pipeline: Pipeline,
+    pipeline_nonfactual: Pipeline,
+    text: str,
+    status: str,
+    etype: str | None = None,
+    date: str = DATE,
+) -> None:
+    """No event (of ``etype``, if given) by default; kept with ``status`` when non-factual events are asked for."""
+    assert of_type(events(pipeline, text, date), etype) == []
+    kept = of_type(events(pipeline_nonfactual, text, date), etype)
+    assert kept, "kept with include_nonfactual"
+    assert {e["status"] for e in kept} == {status}
+
+
+def assert_factual(pipeline: Pipeline, text: str, etype: str, date: str = DATE) -> None:
+    found = of_type(events(pipeline, text, date), etype)
+    assert found, f"a factual {etype} event"
+    assert {e["status"] for e in found} == {"factual"}
+
+
+# ------------------------------------------------------------------------------------------------ negation
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "لم يلتق وزير الخارجية الأردني أيمن الصفدي مع نظيره التركي هاكان فيدان خلال زيارته.",
+            "التقى وزير الخارجية الأردني أيمن الصفدي مع نظيره التركي هاكان فيدان خلال زيارته.",
+        ),
+        (
+            "لن يجتمع الرئيس التركي رجب طيب أردوغان مع الرئيس السوري بشار الأسد قبل الانتخابات.",
+            "اجتمع الرئيس التركي رجب طيب أردوغان مع الرئيس السوري بشار الأسد قبل الانتخابات.",
+        ),
+        (
+            "ولا يلتقي الرئيس الفرنسي إيمانويل ماكرون خلال جولته مع الرئيس الإيراني.",
+            "والتقى الرئيس الفرنسي إيمانويل ماكرون خلال جولته مع الرئيس الإيراني.",
+        ),
+    ],
+)
+def test_negation_particle_makes_an_event_negated(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "negated")
+    assert_factual(pipeline, twin, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        # a denial right before a verbal noun
+        (
+            "نفت إيران إجراء محادثات مع الولايات المتحدة في مسقط.",
+            "أجرت إيران محادثات مع الولايات المتحدة في مسقط.",
+        ),
+        # "عدم" + verbal noun
+        (
+            "وأكدت الخارجية القطرية عدم لقاء وزير الخارجية القطري مع نظيره الإسرائيلي.",
+            "وأجرى وزير الخارجية القطري اتصالا هاتفيا مع نظيره الإسرائيلي.",
+        ),
+    ],
+)
+def test_denial_and_absence_make_an_event_negated(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "negated")
+    assert_factual(pipeline, twin, "CONSULT")
+
+
+# ------------------------------------------------------------------------------------------------- future
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "سيلتقي وزير الخارجية السعودي فيصل بن فرحان مع نظيره الإيراني في بكين.",
+            "التقى وزير الخارجية السعودي فيصل بن فرحان مع نظيره الإيراني في بكين.",
+        ),
+        (
+            "وسوف يبحث وزير الخارجية الكويتي مع نظيره العماني بدر البوسعيدي ملفات التعاون.",
+            "وبحث وزير الخارجية الكويتي مع نظيره العماني بدر البوسعيدي ملفات التعاون.",
+        ),
+    ],
+)
+def test_future_prefix_and_sawfa_make_an_event_planned(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "planned")
+    assert_factual(pipeline, twin, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "ومن المقرر أن يجتمع الرئيس الأمريكي جو بايدن مع الرئيس الصيني شي جين بينغ في سان فرانسيسكو.",
+            "واجتمع الرئيس الأمريكي جو بايدن مع الرئيس الصيني شي جين بينغ في سان فرانسيسكو.",
+        ),
+        (
+            "ومن المرتقب أن يلتقي الرئيس الأمريكي جو بايدن مع الرئيس الصيني شي جين بينغ.",
+            "والتقى الرئيس الأمريكي جو بايدن مع الرئيس الصيني شي جين بينغ.",
+        ),
+        (
+            "ويعتزم الرئيس التركي القيام بزيارة إلى مصر الشهر المقبل.",
+            "وبدأ الرئيس التركي زيارة إلى مصر.",
+        ),
+        (
+            "وتناول اللقاء التحضيرات لزيارة الرئيس العراقي إلى الكويت.",
+            "واختتم الرئيس العراقي زيارة إلى الكويت.",
+        ),
+    ],
+)
+def test_future_cue_makes_an_event_planned(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "planned")
+    assert_factual(pipeline, twin, "CONSULT")
+
+
+# ----------------------------------------------------------------------------------------------- condition
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        (
+            "وإذا اجتمع وزير الخارجية السوري مع نظيره التركي فستكون خطوة مهمة.",
+            "واجتمع وزير الخارجية السوري مع نظيره التركي في موسكو.",
+        ),
+        (
+            "ولو التقى الرئيس الروسي فلاديمير بوتين مع الرئيس الأوكراني لتغير الموقف.",
+            "والتقى الرئيس الروسي فلاديمير بوتين مع الرئيس الأوكراني في إسطنبول.",
+        ),
+        (
+            "وحذر من أنه في حال هاجمت إسرائيل لبنان فإن الرد سيكون قاسيا.",
+            "وهاجمت إسرائيل لبنان.",
+        ),
+    ],
+)
+def test_condition_makes_an_event_hypothetical(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "hypothetical")
+    etype = events(pipeline_nonfactual, text)[0]["type"]
+    assert_factual(pipeline, twin, etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        # purpose: ل + imperfect
+        (
+            "وأوفد الرئيس الأمريكي جو بايدن وزير الخارجية أنتوني بلينكن ليلتقي مع رئيس الوزراء الإسرائيلي.",
+            "والتقى وزير الخارجية الأمريكي أنتوني بلينكن مع رئيس الوزراء الإسرائيلي.",
+        ),
+        # subjunctive: أن + imperfect
+        (
+            "وتأمل أنقرة أن يلتقي الرئيس التركي رجب طيب أردوغان مع الرئيس السوري بشار الأسد قريبا.",
+            "والتقى الرئيس التركي رجب طيب أردوغان مع الرئيس السوري بشار الأسد.",
+        ),
+        (
+            "وتخشى تل أبيب أن يقصف الحوثيون ميناء إيلات.",
+            "وقصف الحوثيون ميناء إيلات.",
+        ),
+    ],
+)
+def test_purpose_and_subjunctive_verbs_are_hypothetical(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "hypothetical")
+    etype = events(pipeline_nonfactual, text)[0]["type"]
+    assert_factual(pipeline, twin, etype)
+
+
+# ---------------------------------------------------------------------------------------------- background
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        # كان ... قد + verb: a pluperfect recalls an earlier event
+        (
+            "وكان الرئيس الفرنسي إيمانويل ماكرون قد التقى مع الرئيس المصري عبد الفتاح السيسي في القاهرة.",
+            "والتقى الرئيس الفرنسي إيمانويل ماكرون مع الرئيس المصري عبد الفتاح السيسي في القاهرة.",
+        ),
+        (
+            "وكانت إسرائيل قد قصفت مواقع في جنوب لبنان.",
+            "وقصفت إسرائيل مواقع في جنوب لبنان.",
+        ),
+        # في ضوء نتائج / على ضوء نتائج
+        (
+            "ويأتي ذلك في ضوء نتائج اجتماع وزير الخارجية الكويتي مع نظيره السعودي.",
+            "واجتمع وزير الخارجية الكويتي مع نظيره السعودي فيصل بن فرحان في الرياض.",
+        ),
+    ],
+)
+def test_background_cue_makes_an_event_background(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "background")
+    etype = events(pipeline_nonfactual, text)[0]["type"]
+    assert_factual(pipeline, twin, etype)
+
+
+# ----------------------------------------------------------------------------------------------- reference
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "twin"),
+    [
+        # a bare definite verbal noun names an event reported elsewhere
+        (
+            "وأدان الرئيس المصري الهجوم على الكنيسة في الإسكندرية.",
+            "ASSAULT",
+            "وشن مسلحون هجوما على كنيسة في الإسكندرية.",
+        ),
+        (
+            "وشدد الوزير على أن المظاهرات حق مكفول للمواطنين.",
+            "PROTEST",
+            "وشهدت مدينة البصرة مظاهرات احتجاجا على انقطاع الكهرباء.",
+        ),
+    ],
+)
+def test_bare_definite_violent_noun_is_a_reference(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, etype: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "reference", etype)
+    assert_factual(pipeline, twin, etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "twin", "date"),
+    [
+        (
+            "وتواصل الشرطة العراقية التحقيقات بعد الهجوم على السوق في بغداد.",
+            "ASSAULT",
+            "وقتل خمسة أشخاص في هجوم على سوق في بغداد.",
+            DATE,
+        ),
+        (
+            "وتشهد البلاد فراغا سياسيا منذ اغتيال الرئيس الهايتي.",
+            "ASSAULT",
+            "وأسفر اغتيال الرئيس الهايتي عن إصابة زوجته واثنين من الحراس.",
+            "2021-07-08",
+        ),
+        (
+            "وتعهدت الحكومة بحماية السفن ضد هجمات الحوثيين.",
+            "ASSAULT",
+            "وشن الحوثيون هجمات على سفن في البحر الأحمر.",
+            DATE,
+        ),
+        (
+            "واعتقلت قوات الأمن ثلاثة أشخاص على خلفية التفجيرات التي شهدتها المدينة.",
+            "ASSAULT",
+            "وأسفرت تفجيرات متزامنة عن مقتل 12 شخصا في كابول.",
+            DATE,
+        ),
+        (
+            "وحذرت واشنطن من حشد عسكري روسي على الحدود مع أوكرانيا.",
+            "MOBILIZE",
+            "وأكد أن إيران أرسلت تعزيزات إلى الحدود مع أفغانستان.",
+            DATE,
+        ),
+    ],
+)
+def test_violent_noun_after_a_reference_word_is_a_reference(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, etype: str, twin: str, date: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "reference", etype, date)
+    assert_factual(pipeline, twin, etype, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "twin"),
+    [
+        (
+            "وأعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف مسجدا في قندهار.",
+            "ASSAULT",
+            "واستهدف هجوم انتحاري مسجدا في قندهار.",
+        ),
+        (
+            "وأفرجت السلطات عن المحتجين الذين تظاهروا أمام البرلمان.",
+            "PROTEST",
+            "وتظاهر مئات المحتجين أمام البرلمان.",
+        ),
+    ],
+)
+def test_verb_in_a_relative_clause_is_a_reference(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, etype: str, twin: str
+) -> None:
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "reference", etype)
+    assert_factual(pipeline, twin, etype)
+
+
+Side = tuple[str | None, str | None] | None
+
+
+def side(actor: dict[str, Any] | None) -> Side:
+    return None if actor is None else (actor["country"], actor["sector"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun carried by a light verb
+        ("وشن الطيران الإسرائيلي غارات على بلدات في جنوب لبنان.", ("ASSAULT", ("ISR", "MIL"), ("LBN", "GOV"))),
+        ("وتعرضت دورية لهجوم في العراق.", ("ASSAULT", (None, "UNK"), ("IRQ", "CVL"))),
+        # a noun with a result verb after it
+        ("وقال مصدر أمني إن عبوة ناسفة انفجرت قرب دورية للجيش في الموصل.", ("ASSAULT", (None, "UNK"), (None, "MIL"))),
+        # a noun with a toll
+        ("وأفادت مصادر طبية بمقتل 5 أشخاص في هجوم على مسجد في كابول.", ("ASSAULT", (None, "UNK"), ("AFG", "CVL"))),
+        # a clause-initial verb
+        ("واعتقلت الشرطة التركية عشرات الصحفيين في إسطنبول.", ("COERCE", ("TUR", "COP"), (None, "JRN"))),
+        # a protest with its crowd
+        ("تظاهر آلاف المواطنين في بغداد للمطالبة بتحسين الخدمات.", ("PROTEST", ("IRQ", "CVL"), None)),
+        ("وخرجت مظاهرات حاشدة في الرباط شارك فيها الآلاف.", ("PROTEST", ("MAR", "CVL"), None)),
+    ],
+)
+def test_reported_violent_event_is_factual(pipeline: Pipeline, text: str, expected: tuple[str, Side, Side]) -> None:
+    etype = expected[0]
+    found = of_type(events(pipeline, text), etype)
+    assert len(found) == 1, found
+    (event,) = found
+    assert event["status"] == "factual"
+    assert (etype, side(event["source"]), side(event["target"])) == expected
