@@ -160,7 +160,14 @@ class ActorRecognizer:
                 nxt = ent[i + 1]
                 if not (nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart)):
                     break
-                more_country, more_org, more_sector, nend, i = self._one_title(ent, i + 1, nav)
+                more_country, more_org, more_sector, more_end, last = self._one_title(ent, i + 1, nav)
+                # "استقبل الرئيس المصري رئيس الوزراء الفلسطيني"، "استقبل وزير الخارجية وزير الخارجية الإيطالي":
+                # two persons, not one with two titles
+                if self.lex.family(nxt.entry.role or "") == self.lex.family(title.role or "") or (
+                    country and more_country and country != more_country
+                ):
+                    break
+                nend, i = more_end, last
                 country, org, sector = country or more_country, org or more_org, sector or more_sector
             phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
             i += 1
@@ -363,7 +370,7 @@ class ActorRecognizer:
             # a bare title refers back to the last actor with the same role ("وزير الخارجية" again)
             family = self.lex.family(role)
             for prev in reversed(earlier):
-                if prev.actor.role and self.lex.family(prev.actor.role) == family:
+                if prev.nend <= phrase.nstart and prev.actor.role and self.lex.family(prev.actor.role) == family:
                     a = prev.actor
                     actor = Actor(
                         span.text,
@@ -385,10 +392,9 @@ class ActorRecognizer:
                 return None
             owner = doc.home_country
             phrase = replace(phrase, country=owner)
-        holder = self._holder(owner, role, doc.date)
-        if holder is not None:
-            term = holder.term_on(doc.date)
-            assert term is not None
+        held = self._holder(owner, role, doc.date)
+        if held is not None:
+            holder, term = held
             actor = Actor(
                 span.text,
                 span.start,
@@ -409,12 +415,19 @@ class ActorRecognizer:
             (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
         )  # fmt: skip
 
-    def _holder(self, owner: str, role: str, day: date | None) -> Person | None:
+    def _holder(self, owner: str, role: str, day: date | None) -> tuple[Person, Term] | None:
+        """The one person holding a role of ``role``'s family for ``owner`` on ``day``, with that term."""
         if day is None:
             return None
-        holders = [p for p in self.lex.holders(owner, role) if p.term_on(day) is not None]
-        if len(holders) == 1:
-            return holders[0]
+        family = self.lex.family(role)
+        found = [
+            (person, term)
+            for person in self.lex.holders(owner, role)
+            for term in person.terms
+            if term.covers(day) and (term.country or term.org) == owner and self.lex.family(term.role) == family
+        ]
+        if len({person.id for person, _ in found}) == 1:
+            return found[0]
         return None  # unknown, or ambiguous: leave unresolved rather than guess
 
     def _state(self, doc: Document, m: Mention) -> ActorMention:
