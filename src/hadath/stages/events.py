@@ -44,7 +44,7 @@ _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozense
 #: Longest non-space gap (in characters) worth checking between a position and an actor phrase.
 _MAX_GAP = 3
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
-IMPLICIT_SOURCE = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
+IMPLICIT_SOURCE: dict[str, tuple[str, str | None]] = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
 #: How many tokens after a violent noun a verb telling its result may stand ("عبوة ناسفة ... انفجرت").
 RESULT_REACH = 4
 #: The longest subject (in words) read between "أن" and a verb no actor lexicon covers.
@@ -212,8 +212,11 @@ class EventExtractor:
             else:
                 if not targets and how == "participants" and out:
                     targets = [out[-1].target]
-                if not targets and trigger.args in ("none", "object", "protesters") and trigger.type in IMPLICIT_SOURCE:
-                    targets = [None]
+                if not targets and (
+                    trigger.args in ("none", "protesters")
+                    or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in VICTIM_TYPES))
+                ):
+                    targets = [None]  # no addressee named: a mobilization, a strike; a raid on unnamed people
                 pairs = [(a, b) for a in subjects for b in targets]
             for src_i, tgt in pairs:
                 if tgt is not None and src_i is not None and self._same_side(src_i, tgt):
@@ -319,6 +322,17 @@ class EventExtractor:
             if j < len(nav.tokens) and nav.tokens[j].norm == "من" and nav.tokens[j - 1].norm in self.quantities:
                 pos = nav.tokens[j].nend  # "آلاف من الطلاب"
                 j += 1
+        # "، داعيا إيران إلى ...": a participial clause after a comma shares its sentence's subject; the actor
+        # after it is its object
+        prev_tok = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
+        if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm == "," and trig.text.endswith("ا"):
+            same = [c for c in done if c.sentence == si and c.how != "implicit" and c.trigger.entry.pos == "verb"]
+            if same:
+                return same[-1].source, "clause"
+        # SVO: "أن الوزير التقى ..."، "كان الرئيس قد زار ...": the subject is written before the verb
+        before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
+        if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
+            return before, "adjacent"
         after = scope.actor_at(pos, frozenset({""}))
         # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
         # ... but an instrument's genitive is its user ("برصاص قوات الاحتلال")
@@ -354,6 +368,15 @@ class EventExtractor:
             return same[-1].source, "clause"
         return None, ""
 
+    def _subject_first(self, scope: _Scope, subject: ActorMention, trig: Mention) -> bool:
+        """An actor right before a verb is its subject when "قد" stands between them, or a complementizer
+        (أن، إن) or an auxiliary (كان) right before the actor."""
+        nav = scope.nav
+        if "".join(nav.text[subject.extent[1] : trig.nstart - len(trig.prefix)].split()) == "قد":
+            return True
+        prev = nav.token(nav.after(subject.extent[0]) - 1)
+        return prev is not None and (prev.norm in self.complementizers or prev.norm in self.past_aux)
+
     @staticmethod
     def _nearest_before(scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
         """The last actor before a noun trigger in its sentence, if no verb trigger stands between them.
@@ -372,7 +395,11 @@ class EventExtractor:
                 between = [
                     t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
                 ]
-                return None if between else actor
+                # "أعلنت الشرطة مقتل 5 في هجوم": the announcer is not the attacker
+                said = [
+                    c for c in scope.cues if actor.extent[1] <= c.nstart < trig.nstart and c.entry.kind == "attribution"
+                ]
+                return None if between or (violent and said) else actor
             i -= 1
         return None
 
@@ -464,8 +491,9 @@ class EventExtractor:
             if found:
                 return found
         if src is not None:
-            # coordinated subjects ("أعلنت السعودية وإيران الاتفاق") or a direct object ("التقى الوزير نظيره")
-            other = scope.actor_at(src.extent[1], frozenset({"و", ",و", ""}))
+            # coordinated subjects ("أعلنت السعودية وإيران الاتفاق") or a direct object ("التقى الوزير نظيره",
+            # "أن الوزير التقى نظيره")
+            other = scope.actor_at(max(src.extent[1], trig.nend), frozenset({"و", ",و", ""}))
             if other is not None and other.extent[0] < limit and other.key != src_key:
                 return [other]
         return []
