@@ -142,6 +142,11 @@ class _Scope:
         """Actors whose phrase starts at or after ``npos``, in text order."""
         return self.by_start[bisect_left(self.starts, npos) :]
 
+    def in_actor(self, npos: int) -> bool:
+        """True when normalized position ``npos`` lies inside an actor's phrase."""
+        i = bisect_right(self.starts, npos) - 1
+        return any(a.extent[0] <= npos < a.extent[1] for a in self.by_start[max(0, i - 3) : i + 1])
+
     def in_person_phrase(self, m: Mention) -> bool:
         i = bisect_right(self.person_starts, m.nstart) - 1
         return any(a <= m.nstart and m.nend <= b for a, b in self.person_extents[max(0, i - 3) : i + 1])
@@ -168,6 +173,7 @@ class EventExtractor:
         self.result_verbs = lexicons.cue_forms("result_verb")
         self.between_markers = lexicons.cue_forms("between")
         self.instruments = lexicons.cue_forms("instrument")
+        self.passive_light = lexicons.cue_forms("passive_light")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
         self.complementizers = frozenset({normalize("أن"), normalize("إن")})
@@ -191,10 +197,23 @@ class EventExtractor:
                 continue
             if trigger.args in COMPANIONS and not self._has_companion(scope, trig, sent.nend):
                 continue  # "وقع" is "signed" only with an agreement to sign ("وقع ... اتفاقية"), and so on
+            # "تعرضت السفارة لهجوم": the subject of a passive light verb is the target, the attacker unnamed
+            if (
+                src is not None
+                and trigger.type in IMPLICIT_SOURCE
+                and src.extent[1] <= trig.nstart
+                and self._passive_between(scope, src, trig)
+            ):
+                victim, src, how = src, None, "implicit"
+                targets_override: list[ActorMention | None] | None = [victim]
+            else:
+                targets_override = None
             # coordinated subjects: "وقع وزير الخارجية ونظيره اليوناني"، "عقد السيسي والملك عبدالله والكاظمي"
             subjects = self._coordinated(scope, src) if src is not None and how in ("adjacent", "nearest") else [src]
             last = subjects[-1]
-            targets: list[ActorMention | None] = list(self._targets(scope, trig, last, sent.nend))
+            targets: list[ActorMention | None] = (
+                targets_override if targets_override is not None else list(self._targets(scope, trig, last, sent.nend))
+            )
             pairs: list[tuple[ActorMention | None, ActorMention | None]]
             between = (
                 self._between(scope, trig, sent.nend)
@@ -304,7 +323,7 @@ class EventExtractor:
 
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
         """An unnamed source ("خرجت مظاهرات في بغداد"): anchored at the trigger, of the place's country."""
-        sector, role = IMPLICIT_SOURCE[trig.entry.type]
+        sector, role = IMPLICIT_SOURCE.get(trig.entry.type, ("UNK", None))
         country = loc.country if loc is not None and trig.entry.type == "PROTEST" else None
         actor = Actor(trig.text, trig.start, trig.end, None, country, None, sector, role, None)
         key = f"implicit:{trig.entry.type}:{country}"
@@ -341,6 +360,8 @@ class EventExtractor:
         )
         if after is not None and trigger.args == "summons" and "ambassador" in (after.actor.role or ""):
             patient_after = True  # "استدعاء السفير"، "طرد السفيرة": the envoy is summoned or expelled
+        if after is not None and patient_after and self._followed_by_against(scope, after):
+            patient_after = False  # "هجوم الحوثيين على السفينة": the genitive attacks the one after على
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
@@ -367,6 +388,17 @@ class EventExtractor:
         if same:
             return same[-1].source, "clause"
         return None, ""
+
+    def _passive_between(self, scope: _Scope, actor: ActorMention, trig: Mention) -> bool:
+        """ "تعرضت السفارة لهجوم"، "السفارة تعرضت لهجوم": a passive light verb around the subject."""
+        nav = scope.nav
+        before_subject = nav.tokens[max(0, nav.after(actor.extent[0]) - 2) : nav.after(actor.extent[0])]
+        after_subject = nav.tokens[nav.after(actor.extent[1]) : nav.after(trig.nstart)]
+        return any(t.norm in self.passive_light for t in (*before_subject, *after_subject))
+
+    def _followed_by_against(self, scope: _Scope, actor: ActorMention) -> bool:
+        tok = scope.nav.token(scope.nav.after(actor.extent[1]))
+        return tok is not None and tok.norm in self.against_markers
 
     def _subject_first(self, scope: _Scope, subject: ActorMention, trig: Mention) -> bool:
         """An actor right before a verb is its subject when "قد" stands between them, or a complementizer
@@ -516,7 +548,13 @@ class EventExtractor:
                     break
                 if tok.norm in self.past_aux:
                     return "background"
-        window_start = max(nav.tokens[max(0, first - CUE_WINDOW)].nstart if nav.tokens else 0, s_start)
+        # the window counts words outside actor phrases: "يعتزم الرئيس التركي رجب طيب أردوغان القيام بزيارة"
+        k, counted = first - 1, 0
+        while k > 0 and counted < CUE_WINDOW:
+            if not scope.in_actor(nav.tokens[k].nstart):
+                counted += 1
+            k -= 1
+        window_start = max(nav.tokens[max(0, k)].nstart if nav.tokens else 0, s_start)
         lo = bisect_left(scope.cue_starts, window_start)
         for cue in scope.cues[lo:]:
             if cue.nstart >= trig.nstart:
