@@ -17,6 +17,12 @@ NEWS_WORDS = [
     "لم", "سيبحث", "قد", "كان", "في ضوء نتائج", "زيارة", "إلى", "روسيا", "الاتحادية", "على هامش", "مؤتمر",
     "وكالة أنباء البحرين", "ذكرت", "بلينكن", "الزياني", "سيرجي", "فيرشينين", "اتصالا هاتفيا", "٢٠٢٤",
     "مُؤَكِّدًا", "الــبحرين", "\u200c", "\u00a0", "\n", "ـ", "أن", "في",
+    # violent and contentious events, their cues and arguments
+    "تعرضت", "لهجوم", "هجوم", "الهجوم", "قتل", "مقتل", "5", "أشخاص", "أدانت", "استنكرت", "مظاهرات", "تظاهر",
+    "المتظاهرين", "آلاف", "الشرطة", "المصرية", "مسلحون", "مجهولون", "بين", "و", "عن", "على", "اتفاق", "وقع",
+    "اتفاقية", "فرضت", "عقوبات", "قطعت", "علاقاتها", "استدعت", "سفير", "الذي", "بعد", "شن", "غارات", "إسرائيلية",
+    "عبوة ناسفة", "انفجرت", "رصاص", "نظيرتها", "القوات", "داعيا", "قد", "الجنود", "(بترا)", "/واس/", " - ",
+    "عبد الملك", "وزارة", "الخارجية", "حمّلت", "المسؤولية", "أفرجت", "تبادل الأسرى", "بين", "الجانبين",
 ]  # fmt: skip
 
 arabicish = st.lists(
@@ -28,7 +34,7 @@ arabicish = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=arabicish)
 def test_spans_index_the_input_for_arabic_like_text(pipeline: Pipeline, check_spans: Any, text: str) -> None:
     if not text.strip():

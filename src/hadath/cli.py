@@ -68,6 +68,9 @@ def _extract_one(doc: InputDocument) -> tuple[str, dict[str, Any] | None, str | 
         record = pipeline.extract(doc.text, date=doc.date, doc_id=doc.doc_id)
     except HadathError as exc:
         return doc.origin, None, str(exc)
+    except Exception as exc:  # a bug in hadath: report it for this document and go on with the others
+        logging.getLogger(__name__).debug("internal error on %s", doc.origin, exc_info=True)
+        return doc.origin, None, f"internal error ({type(exc).__name__}: {exc}); please report it with this document"
     return doc.origin, record.to_dict(include_status=pipeline.config.include_nonfactual), None
 
 
