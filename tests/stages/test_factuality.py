@@ -351,3 +351,10 @@ def test_reported_violent_event_is_factual(pipeline: Pipeline, text: str, expect
     (event,) = found
     assert event["status"] == "factual"
     assert (etype, side(event["source"]), side(event["target"])) == expected
+
+
+def test_cue_window_reaches_over_a_named_subject(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    text = "ويعتزم الرئيس التركي رجب طيب أردوغان القيام بزيارة إلى مصر الشهر المقبل."
+    assert [e for e in pipeline.extract(text, date="2024-03-10").to_dict()["events"]] == []
+    kept = pipeline_nonfactual.extract(text, date="2024-03-10").to_dict(include_status=True)["events"]
+    assert {e["status"] for e in kept} == {"planned"}

@@ -77,6 +77,7 @@ class Lexicons:
     titles: tuple[Title, ...]
     groups: tuple[Group, ...]
     datelines: tuple[DatelineCode, ...]
+    diacritic_forms: MappingProxyType[str, CountryForm]
     persons: tuple[Person, ...]
     triggers: tuple[Trigger, ...]
     cues: tuple[Cue, ...]
@@ -132,6 +133,7 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         country_forms=_load_country_forms(folder / "country_forms.tsv", countries),
         org_forms=org_forms,
         datelines=_load_datelines(folder / "datelines.tsv", org_forms),
+        diacritic_forms=MappingProxyType(_load_diacritic_forms(folder / "diacritic_forms.tsv", countries)),
         titles=_load_titles(folder / "titles.tsv", countries),
         groups=_load_groups(folder / "groups.tsv", countries),
         persons=persons,
@@ -375,3 +377,17 @@ def _load_datelines(path: Path, org_forms: tuple[OrgForm, ...]) -> tuple[Datelin
         out.append(DatelineCode(form, orgs[org_id], home))
     _no_duplicates(path, keys)
     return tuple(out)
+
+
+def _load_diacritic_forms(path: Path, countries: dict[str, Country]) -> dict[str, CountryForm]:
+    out: dict[str, CountryForm] = {}
+    for line, row in read_tsv(path, ("form", "iso3", "kind")):
+        form = require(path, line, "form", row["form"])
+        if normalize(form) == form:
+            raise ResourceError(str(path), line, f"form {form!r} has no diacritics; list it in country_forms.tsv")
+        iso3 = require(path, line, "iso3", row["iso3"])
+        _check_country(path, line, "iso3", iso3, countries)
+        if form in out:
+            raise ResourceError(str(path), line, f"form {form!r} is listed twice")
+        out[form] = CountryForm(iso3, require(path, line, "kind", row["kind"], FORM_KINDS), form)
+    return out

@@ -345,9 +345,12 @@ class EventExtractor:
         # after it is its object
         prev_tok = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
         if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm == "," and trig.text.endswith("ا"):
-            same = [c for c in done if c.sentence == si and c.how != "implicit" and c.trigger.entry.pos == "verb"]
-            if same:
-                return same[-1].source, "clause"
+            s_start = doc.sentences[si].nstart
+            main = [t for t in scope.triggers if s_start <= t.nstart < trig.nstart and t.entry.pos == "verb"]
+            if main:
+                subject, _ = self._source(scope, main[-1], done, si)
+                if subject is not None:
+                    return subject, "clause"
         # SVO: "أن الوزير التقى ..."، "كان الرئيس قد زار ...": the subject is written before the verb
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
@@ -427,9 +430,12 @@ class EventExtractor:
                 between = [
                     t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
                 ]
-                # "أعلنت الشرطة مقتل 5 في هجوم": the announcer is not the attacker
+                # "أعلنت الشرطة مقتل 5 في هجوم"، "الشرطة قالت إن ...": the announcer is not the attacker
                 said = [
-                    c for c in scope.cues if actor.extent[1] <= c.nstart < trig.nstart and c.entry.kind == "attribution"
+                    c
+                    for c in scope.cues
+                    if c.entry.kind == "attribution"
+                    and (actor.extent[1] <= c.nstart < trig.nstart or scope.nav.is_blank(c.nend, actor.extent[0]))
                 ]
                 return None if between or (violent and said) else actor
             i -= 1

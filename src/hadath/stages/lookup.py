@@ -13,6 +13,7 @@ class Lookup:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.gazetteer = Gazetteer(lexicons)
+        self.diacritic_forms = lexicons.diacritic_forms
 
     def match(self, text: str) -> list[Match]:
         """Pure: the selected matches of the three layers, in text order."""
@@ -24,5 +25,9 @@ class Lookup:
         mentions = []
         for m in self.match(doc.normalized.text):
             span = doc.span(m.start, m.end)
-            mentions.append(Mention(span.start, span.end, span.text, m.start, m.end, m.kind, m.entry, m.prefix))
+            kind, entry = m.kind, m.entry
+            exact = self.diacritic_forms.get(span.text) if kind in ("country", "capital") else None
+            if exact is not None:  # "عمّان" is Amman, though it normalizes to "عمان" (Oman)
+                kind, entry = ("country" if exact.kind == "name" else exact.kind), exact
+            mentions.append(Mention(span.start, span.end, span.text, m.start, m.end, kind, entry, m.prefix))
         return doc.with_(mentions=tuple(mentions))
