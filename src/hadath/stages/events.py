@@ -45,6 +45,8 @@ _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozense
 _MAX_GAP = 3
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
 IMPLICIT_SOURCE: dict[str, tuple[str, str | None]] = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
+#: How many words before a violent noun a light verb carrying it may stand ("شن الطيران الحربي الإسرائيلي غارات").
+LIGHT_VERB_REACH = 3
 #: How many tokens after a violent noun a verb telling its result may stand ("عبوة ناسفة ... انفجرت").
 RESULT_REACH = 4
 #: The longest subject (in words) read between "أن" and a verb no actor lexicon covers.
@@ -64,6 +66,8 @@ COMPANIONS = {
 }
 #: How many tokens after a symmetric trigger "بين" may stand ("اتفاق لوقف النار بين ...").
 BETWEEN_REACH = 4
+#: How many words after "احتجاجا على"، "تنديدا ب" the denounced state's demonym may stand.
+ADDRESSEE_REACH = 4
 #: How many tokens after such a trigger its object noun may stand.
 COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
@@ -477,12 +481,20 @@ class EventExtractor:
                     return [a]
             return []
         if trigger.args in ("none", "protesters"):
-            # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "أمام السفارة"
-            for i in range(nav.after(start), nav.after(min(clause_end, sent_end))):
-                if nav.tokens[i].norm in self.against_markers:
-                    addressee = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
-                    if addressee is not None and addressee.key != src_key:
-                        return [addressee]
+            # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "مطالبين الحكومة"، or the state
+            # whose act it denounces: "تنديدا بالقصف الإسرائيلي"
+            for i in range(nav.after(start), nav.after(min(limit, sent_end))):
+                if nav.tokens[i].norm not in self.against_markers:
+                    continue
+                addressee = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
+                if addressee is not None and addressee.key != src_key:
+                    return [addressee]
+                for tok in nav.tokens[i + 1 : i + 1 + ADDRESSEE_REACH]:
+                    if tok.norm in CLAUSE_PUNCT:
+                        break
+                    demonym = scope.demonyms.get(tok.nstart)
+                    if demonym is not None:
+                        return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
         if trigger.args in ("blames", "imposes", "summons"):
             for a in scope.actors_from(start):
@@ -605,7 +617,7 @@ class EventExtractor:
             for t in scope.triggers
         ):
             return "factual"  # "استهدفت طائرة مسيرة": the verb before it reports it
-        for j in range(max(0, i - 3), i):
+        for j in self._words_back(scope, i, LIGHT_VERB_REACH):
             tok = nav.tokens[j]
             before = nav.token(j - 1)
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
@@ -642,6 +654,22 @@ class EventExtractor:
                 if any(t.kind == "number" or t.norm in self.numbers for t in near):
                     return "factual"
         return "reference"
+
+    def _words_back(self, scope: _Scope, i: int, count: int) -> list[int]:
+        """Indices of the tokens before token ``i`` up to ``count`` words back, not counting the words of actor
+        phrases, adverbs and quantities ("نفذ عشرات الصحفيين السودانيين اليوم اعتصاما")."""
+        nav = scope.nav
+        out: list[int] = []
+        k, counted = i - 1, 0
+        while k >= 0 and counted < count:
+            tok = nav.tokens[k]
+            if tok.norm in CLAUSE_PUNCT:
+                break
+            out.append(k)
+            if not scope.in_actor(tok.nstart) and tok.norm not in self.skippable:
+                counted += 1
+            k -= 1
+        return out
 
     def _verb_position(self, scope: _Scope, trig: Mention, i: int) -> bool:
         """True where a verb can stand: at the start of a sentence or clause, after a conjunction or a
