@@ -8,6 +8,8 @@ from hadath.document import Document, Token
 
 #: Punctuation that closes a clause or an appositive phrase.
 CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "!", "?", "(", ")", '"', "-", "\n"})
+#: Punctuation that ends a clause; quotes and brackets only wrap words inside it ('عقوبات "لم يسبق لها مثيل"').
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "-", "\n"})
 
 
 class TokenIndex:

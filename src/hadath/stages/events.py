@@ -24,7 +24,7 @@ from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
 from hadath.lexicon.entries import Trigger
 from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
-from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
+from hadath.stages._nav import CLAUSE_END, CLAUSE_PUNCT, TokenIndex
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,8 @@ ADDRESSEE_REACH = 4
 COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
 DATELINE_END_REACH = 80
+#: Types that take a stance on someone: their target may be named only by a demonym in their object.
+STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -235,6 +237,8 @@ class EventExtractor:
             else:
                 if not targets and how == "participants" and out:
                     targets = [out[-1].target]
+                if not targets and trigger.type in STANCE_TYPES:
+                    targets = self._referenced_actor(scope, trig, out, sent.nend)
                 if not targets and (
                     trigger.args in ("none", "protesters")
                     or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in VICTIM_TYPES))
@@ -396,6 +400,20 @@ class EventExtractor:
             return same[-1].source, "clause"
         return None, ""
 
+    @staticmethod
+    def _referenced_actor(
+        scope: _Scope, trig: Mention, done: list[Candidate], sent_end: int
+    ) -> list[ActorMention | None]:
+        """ "أدانت البحرين هذا الهجوم": a stance on an event reported earlier is a stance on its author."""
+        referenced = next(
+            (t for t in scope.triggers if trig.nend <= t.nstart < sent_end and t.entry.type != trig.entry.type),
+            None,
+        )
+        if referenced is None:
+            return []
+        earlier = [c for c in done if c.trigger.entry.type == referenced.entry.type and c.how != "implicit"]
+        return [earlier[-1].source] if earlier else []
+
     def _passive_between(self, scope: _Scope, actor: ActorMention, trig: Mention) -> bool:
         """ "تعرضت السفارة لهجوم"، "السفارة تعرضت لهجوم": a passive light verb around the subject."""
         nav = scope.nav
@@ -470,7 +488,7 @@ class EventExtractor:
         j = nav.after(start)
         while j < len(nav.tokens) and (nav.tokens[j].norm == "," or nav.tokens[j].norm in self.skippable):
             j += 1
-        clause_end = next((t.nstart for t in nav.tokens[j:] if t.norm in CLAUSE_PUNCT), sent_end)
+        clause_end = next((t.nstart for t in nav.tokens[j:] if t.norm in CLAUSE_END), sent_end)
         if trigger.args == "host":
             # the visitor: the next person or organization named before the sentence's next verb
             # ("استقبل الملك، في قصر الحسينية، وزير الخارجية ..." steps over the place)
@@ -511,13 +529,21 @@ class EventExtractor:
                     if dest is not None and dest.key != src_key:
                         return [dest]
         if trigger.args == "object":
+            end = min(clause_end, sent_end)
             for a in scope.actors_from(start):
-                if a.nend > min(clause_end, sent_end):
+                if a.nend > end:
                     break
                 if trigger.type in NEEDS_REPORT and a.kind == "state" and self._locative(scope, a):
                     continue  # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack
                 if a.key != src_key:
                     return [a]
+            if trigger.type in STANCE_TYPES:
+                # "توعد ... باستهداف السفن الإسرائيلية"، "أدانت مصر القصف الإسرائيلي": the state whose people, things or
+                # acts the stance is about
+                for tok in nav.tokens[nav.after(start) : nav.after(end)]:
+                    demonym = scope.demonyms.get(tok.nstart)
+                    if demonym is not None and demonym.entry.iso3 != (src.actor.country if src else None):
+                        return [self._demonym_actor(scope.doc, demonym, "STANCE")]
             return []
         # participants introduced by مع (or من for calls), up to the next verb trigger
         markers = _PARTICIPANT_MARKERS["phone" if trigger.mode == "phone" else "with"]
