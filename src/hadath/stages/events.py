@@ -116,6 +116,7 @@ class _Scope:
         self.by_end = sorted(actors, key=lambda a: a.extent[1])
         self.ends = [a.extent[1] for a in self.by_end]
         self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
+        self.capitals = frozenset(m.nstart for m in self.places if m.kind == "capital")
         self.place_starts = [m.nstart for m in self.places]
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
@@ -438,7 +439,7 @@ class EventExtractor:
     def _nearest_before(scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
         """The last actor before a noun trigger in its sentence, if no verb trigger stands between them.
         For a violent event it is never a place (a state or a dateline city) nor its victims (civilians)."""
-        violent = trig.entry.type in NEEDS_REPORT
+        violent = trig.entry.type in VICTIM_TYPES
         s_start = max(s_start, scope.body_start)
         i = bisect_right(scope.ends, trig.nstart) - 1
         while i >= 0 and scope.by_end[i].extent[0] >= s_start:
@@ -533,7 +534,11 @@ class EventExtractor:
             for a in scope.actors_from(start):
                 if a.nend > end:
                     break
-                if trigger.type in NEEDS_REPORT and a.kind == "state" and self._locative(scope, a):
+                if (
+                    trigger.type in NEEDS_REPORT
+                    and a.kind == "state"
+                    and (self._locative(scope, a) or a.nstart in scope.capitals)
+                ):
                     continue  # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack
                 if a.key != src_key:
                     return [a]
@@ -653,8 +658,8 @@ class EventExtractor:
                 return "factual"
         # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
         for tok in nav.tokens[i + 1 : i + 1 + RESULT_REACH]:
-            if tok.norm in CLAUSE_PUNCT:
-                break
+            if tok.norm in CLAUSE_PUNCT or tok.norm in self.relatives:
+                break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
         if nav.text.startswith("ال", trig.nstart):
