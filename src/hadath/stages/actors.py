@@ -100,7 +100,7 @@ class ActorRecognizer:
             comma = nav.skip_space(name.nend)
             if nav.text[comma : comma + 1] == ",":
                 after = phrase_by_start.get(nav.skip_space(comma + 1))
-            elif before is None and (name.person is not None or name.honorific_start is not None):
+            elif name.person is not None or name.honorific_start is not None:
                 # "محمد بن عبدالرحمن آل ثاني رئيس مجلس الوزراء": a title right after a name the lexicon or an
                 # honorific delimits, if it names no other country than the person's own
                 after = phrase_by_start.get(comma)
@@ -111,8 +111,7 @@ class ActorRecognizer:
             title = before or after
             extent_start = absorb(before.nstart) if before else start
             extent_end = after.nend if after else name.nend
-            if title is not None:
-                used.add(title)
+            used.update(t for t in (before, after) if t is not None)
             found.append(self._person(doc, name, title, (extent_start, extent_end), found))
             covered.append((extent_start, extent_end))
         # titles standing for their holder

@@ -117,6 +117,7 @@ class _Scope:
         self.ends = [a.extent[1] for a in self.by_end]
         self.places = [m for m in doc.mentions if m.kind in ("country", "capital")]
         self.capitals = frozenset(m.nstart for m in self.places if m.kind == "capital")
+        self.place_set = frozenset(m.nstart for m in self.places)
         self.place_starts = [m.nstart for m in self.places]
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
@@ -292,6 +293,16 @@ class EventExtractor:
         return []
 
     @staticmethod
+    def _in_place_phrase(scope: _Scope, actor: ActorMention) -> bool:
+        """ "في مقر الوزارة": an institution named as the place of a meeting (not "في الدوحة الرئيس ...")."""
+        nav = scope.nav
+        first = nav.after(actor.extent[0])
+        prev, prev2 = nav.token(first - 1), nav.token(first - 2)
+        if prev is not None and prev.norm == "في":
+            return True
+        return prev2 is not None and prev2.norm == "في" and prev is not None and prev.nstart not in scope.place_set
+
+    @staticmethod
     def _locative(scope: _Scope, actor: ActorMention) -> bool:
         """A state or capital named as a place: "في X" or "بـX"."""
         prefix = scope.nav.text[scope.nav.skip_space_back(actor.nstart) : actor.nstart]
@@ -399,6 +410,12 @@ class EventExtractor:
         same = [c for c in done if c.sentence == si and c.how != "implicit" and c.trigger.entry.pos == "verb"]
         if same:
             return same[-1].source, "clause"
+        if trigger.pos == "verb" and "و" in trig.prefix:
+            # "وصل البرهان إلى العلمين ... وعقد جلسة مباحثات مع السيسي": a coordinated verb shares the subject
+            # of its sentence, the first actor named in it
+            first = scope.actors_from(max(sent.nstart, scope.body_start))
+            if first and first[0].extent[1] <= trig.nstart and first[0].kind in ("person", "group", "organization"):
+                return first[0], "clause"
         return None, ""
 
     @staticmethod
@@ -496,7 +513,7 @@ class EventExtractor:
             for a in scope.actors_from(start):
                 if a.extent[0] >= limit:
                     break
-                if a.kind != "state" and a.key != src_key:
+                if a.kind != "state" and a.key != src_key and not self._in_place_phrase(scope, a):
                     return [a]
             return []
         if trigger.args in ("none", "protesters"):
