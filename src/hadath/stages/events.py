@@ -64,8 +64,8 @@ COMPANIONS = {
     "severs": "relations_noun",
     "summons": "envoy_noun",
 }
-#: How many tokens after a symmetric trigger "بين" may stand ("اتفاق لوقف النار بين ...").
-BETWEEN_REACH = 4
+#: How many tokens after a symmetric trigger "بين" may stand ("الاتفاق على فتح الأجواء والحدود بين ...").
+BETWEEN_REACH = 8
 #: How many words after "احتجاجا على"، "تنديدا ب" the denounced state's demonym may stand.
 ADDRESSEE_REACH = 4
 #: How many tokens after such a trigger its object noun may stand.
@@ -217,7 +217,9 @@ class EventExtractor:
             else:
                 targets_override = None
             # coordinated subjects: "وقع وزير الخارجية ونظيره اليوناني"، "عقد السيسي والملك عبدالله والكاظمي"
-            subjects = self._coordinated(scope, src) if src is not None and how in ("adjacent", "nearest") else [src]
+            subjects: list[ActorMention | None] = [src]
+            if src is not None and how in ("adjacent", "nearest"):
+                subjects = list(self._coordinated(scope, self._first_of_coordination(scope, src)))
             last = subjects[-1]
             targets: list[ActorMention | None] = (
                 targets_override if targets_override is not None else list(self._targets(scope, trig, last, sent.nend))
