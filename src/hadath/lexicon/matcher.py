@@ -65,6 +65,9 @@ class Gazetteer:
 
         for cf in lexicons.country_forms:
             add({"name": "country", "demonym": "demonym", "capital": "capital"}[cf.kind], cf.form, cf)
+            key = _key(cf.form)
+            if cf.kind == "demonym" and key.endswith("ي") and not key.startswith("ال"):
+                add("demonym", key + "ا", cf)  # the accusative of news style: "26 صيادا قطريا"، "مواطنا سوريا"
         for of in lexicons.org_forms:
             add("org", of.form, of)
         for title in lexicons.titles:

@@ -72,6 +72,8 @@ ADDRESSEE_REACH = 4
 COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
 DATELINE_END_REACH = 80
+#: How many words after a casualty word ("مقتل عنصرين من حزب الله") its victims may be named.
+VICTIM_REACH = 5
 #: Types that take a stance on someone: their target may be named only by a demonym in their object.
 STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
@@ -420,6 +422,42 @@ class EventExtractor:
                 return first[0], "clause"
         return None, ""
 
+    def _victims(
+        self, scope: _Scope, trig: Mention, src_key: str | None, clause_end: int, sent_end: int
+    ) -> ActorMention | None:
+        """The people an attack or a raid fell on when its object is no actor: named in its toll ("مقتل عنصرين من
+        حزب الله"، "استشهاد شرطيين") or by their nationality ("26 صيادا قطريا")."""
+        nav = scope.nav
+        s_start = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)].nstart
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(clause_end)]:
+            demonym = scope.demonyms.get(tok.nstart)
+            if (
+                demonym is not None
+                and not scope.in_actor(demonym.nstart)
+                and not self._adjective_of_trigger(scope, demonym)
+            ):
+                return self._people_of(scope.doc, demonym)
+        for k in range(nav.after(s_start), nav.after(sent_end)):
+            if nav.tokens[k].norm not in self.casualty_words:
+                continue
+            for a in scope.actors_from(nav.tokens[k].nend):
+                if a.extent[0] > nav.tokens[min(k + VICTIM_REACH, len(nav.tokens) - 1)].nend:
+                    break
+                if a.key != src_key and a.kind in ("group", "organization", "person"):
+                    return a
+        return None
+
+    @staticmethod
+    def _adjective_of_trigger(scope: _Scope, demonym: Mention) -> bool:
+        """ "غارة إسرائيلية": a demonym right after a trigger names its author, not its victims."""
+        return any(scope.nav.is_blank(t.nend, demonym.nstart) for t in scope.triggers)
+
+    def _people_of(self, doc: Document, m: Mention) -> ActorMention:
+        country = self.lex.countries[m.entry.iso3]
+        actor = Actor(m.text, m.start, m.end, None, country.iso3, None, "CVL", "civilians", None)
+        key = f"people:{country.iso3}"
+        return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+
     @staticmethod
     def _referenced_actor(
         scope: _Scope, trig: Mention, done: list[Candidate], sent_end: int
@@ -561,6 +599,10 @@ class EventExtractor:
                     continue  # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack
                 if a.key != src_key:
                     return [a]
+            if trigger.type in VICTIM_TYPES:
+                victims = self._victims(scope, trig, src_key, end, sent_end)
+                if victims is not None:
+                    return [victims]
             if trigger.type in STANCE_TYPES:
                 # "توعد ... باستهداف السفن الإسرائيلية"، "أدانت مصر القصف الإسرائيلي": the state whose people, things or
                 # acts the stance is about
