@@ -565,3 +565,20 @@ def test_non_utf8_stdin_is_reported_not_processed(workdir: Path) -> None:
     assert result.exit_code == 2
     assert "not UTF-8" in said(result)
     assert result.stdout == ""
+
+
+def test_output_that_is_an_input_is_refused(workdir: Path) -> None:
+    Path("one.txt").write_text(FM_TALKS, encoding="utf-8")
+    result = extract("one.txt", "-o", "one.txt")
+    assert result.exit_code == 1
+    assert "is one of the inputs" in said(result)
+    assert Path("one.txt").read_text(encoding="utf-8") == FM_TALKS
+
+
+def test_usage_errors_exit_1_from_the_installed_script(workdir: Path) -> None:
+    script = shutil.which("hadath")
+    assert script is not None
+    result = subprocess.run([script, "extract", "--no-such-option"], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "no-such-option" in result.stderr
+    assert "Traceback" not in result.stderr

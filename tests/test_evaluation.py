@@ -148,3 +148,10 @@ def test_cli_eval_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "events", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 1
     assert "cannot read" in result.stderr
+
+
+def test_detection_csv_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("label,text\nyes,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        list(load_detection_rows(path))

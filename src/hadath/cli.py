@@ -106,7 +106,10 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Print a readable table of events instead of JSON.")] = False,
     include_nonfactual: Annotated[
         bool,
-        typer.Option("--include-nonfactual", help="Also emit negated/planned/background events, with 'status'."),
+        typer.Option(
+            "--include-nonfactual",
+            help="Also emit negated, planned, hypothetical, background and reference events, with 'status'.",
+        ),
     ] = False,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
@@ -117,6 +120,12 @@ def extract(
         except HadathError as exc:
             _fail(str(exc))
     items: list[Item]
+    if output is not None and paths and any(_same_file(output, p) for p in paths if p != Path("-")):
+        _fail(f"--output {output} is one of the inputs; write the records to another file")
+    if not paths and sys.stdin.isatty():
+        _fail(
+            "no input: give files or folders, or pipe a document or JSON Lines into stdin (see hadath extract --help)"
+        )
     if not paths or paths == [Path("-")]:
         items = list(read_stream(sys.stdin.buffer, date=date, doc_id=doc_id, max_chars=config.max_chars))
     else:
@@ -135,9 +144,37 @@ def extract(
         _fail(f"cannot write {output}: {exc.strerror}; check the folder exists and is writable")
     out: TextIO = handle if handle is not None else sys.stdout
     skipped = sum(p.lost for p in problems)
-    processed = 0
     records: list[dict[str, Any]] = []
     show_progress = err.is_terminal and len(docs) > PROGRESS_THRESHOLD
+    try:
+        processed = _write_records(docs, config, workers, pretty, out, handle, records, show_progress)
+    except OSError as exc:
+        _fail(f"cannot write the output: {exc.strerror}")
+    skipped += len(docs) - processed
+    sys.stdout.flush()
+    if docs or problems:
+        summary = f"{processed} document(s) processed"
+        if pretty:
+            summary += f", {sum(len(r['events']) for r in records)} event(s)"
+        if skipped:
+            summary += f", {skipped} skipped (see above)"
+        err.print(escape(summary))
+    if skipped:
+        raise typer.Exit(2)
+
+
+def _write_records(
+    docs: list[InputDocument],
+    config: PipelineConfig,
+    workers: int,
+    pretty: bool,
+    out: TextIO,
+    handle: TextIO | None,
+    records: list[dict[str, Any]],
+    show_progress: bool,
+) -> int:
+    """Extract and write every document (JSON lines, or the table at the end); return how many were processed."""
+    written = 0
     try:
         with Progress(
             TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
@@ -150,29 +187,27 @@ def extract(
                 if elapsed:
                     progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}")
                 if record is None:
-                    skipped += 1
                     _report("skipped", f"{origin}: {error}")
                     continue
-                processed += 1
+                written += 1
                 if pretty:
                     records.append(record)
                 else:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
         if pretty:
-            _print_table(records, Console(file=out, width=200 if handle is not None else None))
+            _print_table(records, Console(file=out, width=200 if handle is not None or not out.isatty() else None),
+                         config.include_nonfactual)  # fmt: skip
     finally:
         if handle is not None:
             handle.close()
-    sys.stdout.flush()
-    if docs or problems:
-        summary = f"{processed} document(s) processed"
-        if pretty:
-            summary += f", {sum(len(r['events']) for r in records)} event(s)"
-        if skipped:
-            summary += f", {skipped} skipped (see above)"
-        err.print(escape(summary))
-    if skipped:
-        raise typer.Exit(2)
+    return written
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _report(kind: str, message: str) -> None:
@@ -194,17 +229,19 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
     return f"{code}  {who}{role}"
 
 
-def _print_table(records: list[dict[str, Any]], console: Console) -> None:
+def _print_table(records: list[dict[str, Any]], console: Console, with_status: bool = False) -> None:
     table = Table(title="hadath events", show_lines=False)
-    for col in ("doc", "type", "mode", "cameo", "source", "target", "location", "trigger"):
+    columns = ["doc", "type", "mode", "cameo", "source", "target", "location", "trigger"]
+    for col in [*columns, "status"] if with_status else columns:
         table.add_column(col)
     for rec in records:
         for ev in rec["events"]:
             loc = ev["location"]["country"] if ev["location"] else "-"
-            table.add_row(
+            row = [
                 rec["doc_id"], ev["type"], ev["mode"] or "-", ev["cameo"], _actor_label(ev["source"]),
                 _actor_label(ev["target"]), loc, ev["trigger"]["text"],
-            )  # fmt: skip
+            ]  # fmt: skip
+            table.add_row(*row, *([ev.get("status", "factual")] if with_status else []))
     console.print(table)
 
 
@@ -291,5 +328,17 @@ def eval_detection(
 
 
 def main() -> None:
-    """Entry point of the ``hadath`` script."""
-    app()
+    """Entry point of the ``hadath`` script. Exit codes: 0 all processed, 2 some input skipped, 1 an unusable
+    invocation (a wrong option or argument, an unreadable lexicon, an output that cannot be written)."""
+    try:
+        code = app(standalone_mode=False)
+    except Exception as exc:  # the CLI framework's usage errors carry `show` and `exit_code`
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if not callable(show) or exit_code is None:
+            raise
+        show()
+        sys.exit(0 if type(exc).__name__ == "NoArgsIsHelpError" else 1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

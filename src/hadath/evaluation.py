@@ -177,11 +177,16 @@ def load_detection_rows(path: Path) -> Iterator[tuple[int, str, str]]:
         raise InputError(str(path), f"cannot read ({exc.strerror})") from None
     with handle:
         reader = csv.DictReader(handle)
-        missing = {"label", "text"} - set(reader.fieldnames or [])
-        if missing:
-            raise InputError(str(path), f"missing column(s) {sorted(missing)}; expected label and text")
-        for row in reader:
-            yield reader.line_num, (row["label"] or "").strip(), row["text"] or ""
+        try:
+            missing = {"label", "text"} - set(reader.fieldnames or [])
+            if missing:
+                raise InputError(str(path), f"missing column(s) {sorted(missing)}; expected label and text")
+            for row in reader:
+                yield reader.line_num, (row["label"] or "").strip(), row["text"] or ""
+        except UnicodeDecodeError as exc:
+            raise InputError(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start}); convert it to UTF-8") from None
+        except csv.Error as exc:
+            raise InputError(str(path), f"malformed CSV near line {reader.line_num} ({exc})") from None
 
 
 # ------------------------------------------------------------------ scoring
