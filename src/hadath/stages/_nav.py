@@ -45,6 +45,14 @@ class TokenIndex:
             pos += 1
         return pos
 
+    def next_punct(self, i: int, punct: frozenset[str], default: int) -> int:
+        """Normalized start of the first token from index ``i`` on that is in ``punct`` (else ``default``)."""
+        while i < len(self.tokens):
+            if self.tokens[i].norm in punct:
+                return self.tokens[i].nstart
+            i += 1
+        return default
+
     def tokens_covered(self, spans: list[tuple[int, int]]) -> set[int]:
         """Indices of the tokens that overlap any of ``spans`` (normalized offsets)."""
         out: set[int] = set()

@@ -10,6 +10,8 @@ from the persons knowledge base), and persons no lexicon knows but whose title f
 from __future__ import annotations
 
 import logging
+import sys
+from bisect import bisect_right, insort
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -113,7 +115,7 @@ class ActorRecognizer:
             extent_end = after.nend if after else name.nend
             used.update(t for t in (before, after) if t is not None)
             found.append(self._person(doc, name, title, (extent_start, extent_end), found))
-            covered.append((extent_start, extent_end))
+            insort(covered, (extent_start, extent_end))
         # titles standing for their holder
         for phrase in phrases:
             if phrase in used:
@@ -123,18 +125,18 @@ class ActorRecognizer:
                 start = absorb(phrase.nstart)
                 actor = replace(actor, extent=(start, phrase.nend))
                 found.append(actor)
-                covered.append(actor.extent)
+                insort(covered, actor.extent)
         # groups named by their sector, with the demonym that follows them ("الشرطة المصرية")
         for i, m in enumerate(ent):
-            if m.kind != "group" or any(a <= m.nstart and m.nend <= b for a, b in covered):
+            if m.kind != "group" or _inside(m, covered):
                 continue
             country_mention = self._group_country(m, ent[i + 1] if i + 1 < len(ent) else None, nav)
             actor = self._group(doc, m, country_mention)
             found.append(actor)
-            covered.append(actor.extent)
+            insort(covered, actor.extent)
         # states and organizations named outside person phrases
         for m in ent:
-            if any(a <= m.nstart and m.nend <= b for a, b in covered):
+            if _inside(m, covered):
                 continue
             if m.kind in ("country", "capital"):
                 found.append(self._state(doc, m))
@@ -521,3 +523,13 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """True when ``m`` lies inside one of ``spans`` (kept sorted; looked up among those starting before it)."""
+    i = bisect_right(spans, (m.nstart, sys.maxsize)) - 1
+    return any(a <= m.nstart and m.nend <= b for a, b in spans[max(0, i - _NESTING) : i + 1])
+
+
+#: How many spans starting before a mention may still cover it (phrases nest only a few deep).
+_NESTING = 8

@@ -65,8 +65,9 @@ class ContextReader:
             return ReportedBy(span.text, span.start, span.end, code.org.name_en), code.org.id
         attributions = [m for m in doc.mentions if m.kind == "cue" and m.entry.kind == "attribution"]
         nav = TokenIndex(doc)
+        attribution_ends = {c.nend for c in attributions}  # "ذكرت وكالة ..." : the agency right after the verb
         cited = next(
-            (a for a in agencies if any(nav.is_blank(c.nend, a.nstart - len(a.prefix)) for c in attributions)),
+            (a for a in agencies if nav.skip_space_back(a.nstart - len(a.prefix)) in attribution_ends),
             None,
         )
         if cited is None and dateline is not None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from hadath.config import PipelineConfig
 from hadath.document import Actor, ActorMention, Document, Event, Location, Mention, Span
@@ -107,6 +109,17 @@ class _Scope:
         self.triggers = [m for m in doc.mentions if m.kind == "trigger"]
         self.cues = [m for m in doc.mentions if m.kind == "cue"]
         self.cue_starts = [c.nstart for c in self.cues]
+        self.trigger_starts = [t.nstart for t in self.triggers]
+        self.by_trigger_start: dict[int, list[Mention]] = {}
+        self.by_trigger_end: dict[int, list[Mention]] = {}
+        for t in self.triggers:
+            self.by_trigger_start.setdefault(t.nstart, []).append(t)
+            self.by_trigger_end.setdefault(t.nend, []).append(t)
+        self.verbs = [t for t in self.triggers if t.entry.pos == "verb"]
+        self.verb_starts = [t.nstart for t in self.verbs]
+        self.attributions = [c for c in self.cues if c.entry.kind == "attribution"]
+        self.attribution_starts = [c.nstart for c in self.attributions]
+        self.attribution_ends = {c.nend for c in self.attributions}
         # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ..."); the
         # dateline's place is where the report was filed, not an actor
         head = self.nav.text[:DATELINE_END_REACH]
@@ -148,9 +161,22 @@ class _Scope:
                 break
         return None
 
-    def actors_from(self, npos: int) -> list[ActorMention]:
+    def actors_from(self, npos: int) -> Iterator[ActorMention]:
         """Actors whose phrase starts at or after ``npos``, in text order."""
-        return self.by_start[bisect_left(self.starts, npos) :]
+        return islice(self.by_start, bisect_left(self.starts, npos), None)
+
+    def verb_between(self, a: int, b: int, exclude: Mention | None = None) -> Mention | None:
+        """The first verb trigger starting in ``[a, b)`` (other than ``exclude``)."""
+        for t in self.verbs[bisect_left(self.verb_starts, a) :]:
+            if t.nstart >= b:
+                return None
+            if t is not exclude:
+                return t
+        return None
+
+    def attribution_between(self, a: int, b: int) -> bool:
+        i = bisect_left(self.attribution_starts, a)
+        return i < len(self.attribution_starts) and self.attribution_starts[i] < b
 
     def in_actor(self, npos: int) -> bool:
         """True when normalized position ``npos`` lies inside an actor's phrase."""
@@ -281,7 +307,8 @@ class EventExtractor:
         if tok is None:
             return False
         return any(
-            t.nstart == tok.nstart and t.entry.type == trig.entry.type and t.entry.pos == "noun" for t in scope.triggers
+            t.entry.type == trig.entry.type and t.entry.pos == "noun"
+            for t in scope.by_trigger_start.get(tok.nstart, ())
         )
 
     def _between(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
@@ -403,23 +430,30 @@ class EventExtractor:
             if subject is not None:
                 return self._first_of_coordination(scope, subject), "nearest"
         sent = doc.sentences[si]
-        for cue in scope.cues:
-            if cue.entry.kind == "speaker" and sent.nstart <= cue.nstart < trig.nstart and done:
+        for cue in islice(scope.cues, bisect_left(scope.cue_starts, sent.nstart), None):
+            if cue.nstart >= trig.nstart:
+                break
+            if cue.entry.kind == "speaker" and done:
                 return done[-1].target, "speaker"
-        nxt = next((c for c in scope.cues if c.nstart >= trig.nend), None)
+        k = bisect_left(scope.cue_starts, trig.nend)
+        nxt = scope.cues[k] if k < len(scope.cues) else None
         if nxt is not None and nxt.entry.kind == "participants" and nav.is_blank(trig.nend, nxt.nstart):
             last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
             if last is not None:
                 return last.source, "participants"
-        same = [c for c in done if c.sentence == si and c.how != "implicit" and c.trigger.entry.pos == "verb"]
-        if same:
-            return same[-1].source, "clause"
+        same = self._last_verb_candidate(done, si)
+        if same is not None:
+            return same.source, "clause"
         if trigger.pos == "verb" and "و" in trig.prefix:
             # "وصل البرهان إلى العلمين ... وعقد جلسة مباحثات مع السيسي": a coordinated verb shares the subject
             # of its sentence, the first actor named in it
-            first = scope.actors_from(max(sent.nstart, scope.body_start))
-            if first and first[0].extent[1] <= trig.nstart and first[0].kind in ("person", "group", "organization"):
-                return first[0], "clause"
+            first = next(scope.actors_from(max(sent.nstart, scope.body_start)), None)
+            if (
+                first is not None
+                and first.extent[1] <= trig.nstart
+                and first.kind in ("person", "group", "organization")
+            ):
+                return first, "clause"
         return None, ""
 
     def _victims(
@@ -450,7 +484,7 @@ class EventExtractor:
     @staticmethod
     def _adjective_of_trigger(scope: _Scope, demonym: Mention) -> bool:
         """ "غارة إسرائيلية": a demonym right after a trigger names its author, not its victims."""
-        return any(scope.nav.is_blank(t.nend, demonym.nstart) for t in scope.triggers)
+        return scope.nav.skip_space_back(demonym.nstart) in scope.by_trigger_end
 
     def _people_of(self, doc: Document, m: Mention) -> ActorMention:
         country = self.lex.countries[m.entry.iso3]
@@ -459,14 +493,27 @@ class EventExtractor:
         return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
     @staticmethod
+    def _last_verb_candidate(done: list[Candidate], si: int) -> Candidate | None:
+        """The last candidate of sentence ``si`` coded from a verb with a named subject."""
+        for c in reversed(done):
+            if c.sentence != si:
+                return None
+            if c.how != "implicit" and c.trigger.entry.pos == "verb":
+                return c
+        return None
+
+    @staticmethod
     def _referenced_actor(
         scope: _Scope, trig: Mention, done: list[Candidate], sent_end: int
     ) -> list[ActorMention | None]:
         """ "أدانت البحرين هذا الهجوم": a stance on an event reported earlier is a stance on its author."""
+        k = bisect_left(scope.trigger_starts, trig.nend)
         referenced = next(
-            (t for t in scope.triggers if trig.nend <= t.nstart < sent_end and t.entry.type != trig.entry.type),
+            (t for t in islice(scope.triggers, k, None) if t.nstart >= sent_end or t.entry.type != trig.entry.type),
             None,
         )
+        if referenced is not None and referenced.nstart >= sent_end:
+            referenced = None
         if referenced is None:
             return []
         earlier = [c for c in done if c.trigger.entry.type == referenced.entry.type and c.how != "implicit"]
@@ -507,17 +554,12 @@ class EventExtractor:
                 i -= 1
                 continue  # a place ("بالرياض") or, for violence, a state or the victims, is not the subject
             if actor.kind in ("person", "state", "organization", "group"):
-                between = [
-                    t for t in scope.triggers if actor.extent[1] <= t.nstart < trig.nstart and t.entry.pos == "verb"
-                ]
+                between = scope.verb_between(actor.extent[1], trig.nstart)
                 # "أعلنت الشرطة مقتل 5 في هجوم"، "الشرطة قالت إن ...": the announcer is not the attacker
-                said = [
-                    c
-                    for c in scope.cues
-                    if c.entry.kind == "attribution"
-                    and (actor.extent[1] <= c.nstart < trig.nstart or scope.nav.is_blank(c.nend, actor.extent[0]))
-                ]
-                return None if between or (violent and said) else actor
+                said = scope.attribution_between(actor.extent[1], trig.nstart) or (
+                    scope.nav.skip_space_back(actor.extent[0]) in scope.attribution_ends
+                )
+                return None if between is not None or (violent and said) else actor
             i -= 1
         return None
 
@@ -537,16 +579,14 @@ class EventExtractor:
         start = trig.nend
         if src is not None and src.extent[0] >= trig.nend:
             start = max(trig.nend, src.extent[1])
-        verbs_after = (
-            t.nstart for t in scope.triggers if t.nstart >= start and t.entry.pos == "verb" and t is not trig
-        )
-        limit = min(next(verbs_after, sent_end), sent_end)
+        next_verb = scope.verb_between(start, sent_end, exclude=trig)
+        limit = next_verb.nstart if next_verb is not None else sent_end
         # the object's clause: past a parenthetical comma or time adverb right after the subject
         # ("ناشد الرئيس محمود عباس، الأمين العام ...")
         j = nav.after(start)
         while j < len(nav.tokens) and (nav.tokens[j].norm == "," or nav.tokens[j].norm in self.skippable):
             j += 1
-        clause_end = next((t.nstart for t in nav.tokens[j:] if t.norm in CLAUSE_END), sent_end)
+        clause_end = nav.next_punct(j, CLAUSE_END, sent_end)
         if trigger.args == "host":
             # the visitor: the next person or organization named before the sentence's next verb
             # ("استقبل الملك، في قصر الحسينية، وزير الخارجية ..." steps over the place)
@@ -705,8 +745,8 @@ class EventExtractor:
             if tok.norm in self.reference_words and tok.nstart >= s_start:
                 return "reference"
         if any(
-            t.entry.type == trig.entry.type and t.entry.pos == "verb" and nav.is_blank(t.nend, trig.nstart)
-            for t in scope.triggers
+            t.entry.type == trig.entry.type and t.entry.pos == "verb"
+            for t in scope.by_trigger_end.get(nav.skip_space_back(trig.nstart), ())
         ):
             return "factual"  # "استهدفت طائرة مسيرة": the verb before it reports it
         for j in self._words_back(scope, i, LIGHT_VERB_REACH):
