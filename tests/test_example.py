@@ -118,3 +118,12 @@ def test_example_topics_and_entities(record: dict[str, Any]) -> None:
 
 def test_example_every_span_holds(record: dict[str, Any], example_text: str, check_spans: Any) -> None:
     assert check_spans(record, example_text) > 20
+
+
+def test_example_hard_wrapped_at_80_columns_gives_the_same_events(pipeline: Pipeline, example_text: str) -> None:
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(example_text, 80))
+    rec = pipeline.extract(wrapped, date="2024-06-11").to_dict()
+    assert {key(e) for e in rec["events"]} - OPTIONAL == REQUIRED
+    assert all(e["location"]["country"] == "JOR" for e in rec["events"] if e["type"] == "CONSULT")

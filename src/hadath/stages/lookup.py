@@ -7,6 +7,8 @@ from hadath.document import Document, Mention
 from hadath.lexicon.lexicons import Lexicons
 from hadath.lexicon.matcher import ENTITY_KINDS, EVENT_KINDS, TOPIC_KINDS, Gazetteer, Match, select
 
+_LINE_BREAKS_AS_SPACES = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
+
 
 class Lookup:
     """Requires: ``norm``. Adds: ``mentions`` (non-overlapping within each layer: entities, events, topics)."""
@@ -16,8 +18,9 @@ class Lookup:
         self.diacritic_forms = lexicons.diacritic_forms
 
     def match(self, text: str) -> list[Match]:
-        """Pure: the selected matches of the three layers, in text order."""
-        found = self.gazetteer.find(text)
+        """Pure: the selected matches of the three layers, in text order. Line breaks count as spaces, so that a
+        name wrapped over two lines is still found (the replacement keeps every offset)."""
+        found = self.gazetteer.find(text.translate(_LINE_BREAKS_AS_SPACES))
         chosen = select(found, ENTITY_KINDS) + select(found, EVENT_KINDS) + select(found, TOPIC_KINDS)
         return sorted(chosen, key=lambda m: (m.start, m.end))
 

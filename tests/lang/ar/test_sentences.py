@@ -199,3 +199,16 @@ def test_sentence_offsets_map_back_to_trimmed_original_sentences(splitter: Sente
         start, end = nt.to_original(a, b)
         found.append(original[start:end])
     assert found == ["أكَّدَ الوزيرُ البحرينى دعمَ المبادرةِ.", "وبحث الجانبــان التعاون الثنائي؟"]
+
+
+def test_blank_line_and_short_headline_end_sentences_but_a_wrapped_line_does_not() -> None:
+    text = (
+        "عاجل: مباحثات أردنية مصرية\n"
+        "بحث وزير الخارجية الأردني مع نظيره المصري في عمّان اليوم سبل تعزيز\n"
+        "التعاون بين البلدين\n\n"
+        "وفي سياق آخر غادر الوزير"
+    )
+    parts = [text[a:b] for a, b in SentenceSplitter().split(text)]
+    assert parts[0] == "عاجل: مباحثات أردنية مصرية"
+    assert parts[1].startswith("بحث") and parts[1].endswith("التعاون بين البلدين")
+    assert parts[2] == "وفي سياق آخر غادر الوزير"

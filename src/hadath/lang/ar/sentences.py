@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_END = re.compile(r"[.!?]+|\n+")
+_END = re.compile(r"[.!?]+|\n(?:[ \t]*\n)*")
+#: A line shorter than this (in characters) that ends without punctuation is a sentence of its own (a headline);
+#: a longer one was wrapped and its sentence continues on the next line.
+SHORT_LINE = 50
 #: A quote left open longer than this is treated as a typo, not as quoted speech.
 MAX_QUOTE_SPAN = 600
 
@@ -38,6 +41,8 @@ class SentenceSplitter:
                 quote_open = None if quote_open is not None else quote_positions[qi]
                 qi += 1
             if match.group().startswith("\n"):
+                if not self._line_break_ends_sentence(text, match.start(), match.group()):
+                    continue  # a hard-wrapped line: the sentence goes on
                 quote_open = None
             elif not self._is_boundary(text, match.start(), match.end()) or (
                 quote_open is not None and match.start() - quote_open < MAX_QUOTE_SPAN
@@ -48,6 +53,15 @@ class SentenceSplitter:
             start = match.end()
         self._add(text, start, len(text), bounds)
         return bounds
+
+    @staticmethod
+    def _line_break_ends_sentence(text: str, pos: int, breaks: str) -> bool:
+        """A blank line ends a paragraph; a single line break ends a short line (a headline, a dateline) but not a
+        line wrapped inside a sentence."""
+        if breaks.count("\n") > 1:
+            return True
+        line_start = text.rfind("\n", 0, pos) + 1
+        return len(text[line_start:pos].strip()) < SHORT_LINE
 
     def _is_boundary(self, text: str, start: int, end: int) -> bool:
         nxt = text[end] if end < len(text) else ""
