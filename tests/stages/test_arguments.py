@@ -241,22 +241,23 @@ def test_aljanibani_are_both_parties_of_the_last_meeting(pipeline: Pipeline, tex
     [
         (
             "استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني في الدوحة الرئيس الإيراني إبراهيم رئيسي.",
-            ("CONSULT", gov("QAT"), gov("IRN")),
+            ("CONSULT", gov("IRN"), gov("QAT")),
         ),
         (
             "استقبل الرئيس التركي رجب طيب أردوغان، في إسطنبول، وزير الخارجية الإيراني.",
-            ("CONSULT", gov("TUR"), gov("IRN")),
+            ("CONSULT", gov("IRN"), gov("TUR")),
         ),
         (
             "استقبل الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الفلسطيني محمد اشتية في القاهرة.",
-            ("CONSULT", gov("EGY"), gov("PSE")),
+            ("CONSULT", gov("PSE"), gov("EGY")),
         ),
     ],
 )
 def test_host_receives_the_visitor(pipeline: Pipeline, text: str, expected: Dyad) -> None:
+    # coded as the contract's visit: the visitor (source) travels to the host (target)
     assert dyads(pipeline, text) == [expected]
     (event,) = record(pipeline, text)["events"]
-    assert (event["mode"], event["cameo"]) == ("visit", "043")
+    assert (event["mode"], event["cameo"]) == ("visit", "042")
 
 
 @pytest.mark.parametrize(
@@ -315,7 +316,7 @@ def test_phone_call_received_from_a_caller(pipeline: Pipeline, text: str, expect
         (
             "استقبل الملك عبدالله الثاني ابن الحسين وزير الخارجية الأمريكي أنتوني بلينكن، مؤكدا ضرورة وقف "
             "إطلاق النار في غزة، ومشيدا بدور الولايات المتحدة.",
-            [("CONSULT", gov("JOR"), gov("USA")), ("SUPPORT", gov("JOR"), gov("USA"))],
+            [("CONSULT", gov("USA"), gov("JOR")), ("SUPPORT", gov("JOR"), gov("USA"))],
         ),
     ],
 )
@@ -442,7 +443,7 @@ def test_generic_group_takes_the_country_of_its_demonym(pipeline: Pipeline, text
             ("CONSULT", gov("SAU"), gov("IRN")),
         ),
         # two titles in a row are two persons: the host and the visitor
-        ("استقبل الرئيس المصري رئيس الوزراء الفلسطيني في القاهرة.", ("CONSULT", gov("EGY"), gov("PSE"))),
+        ("استقبل الرئيس المصري رئيس الوزراء الفلسطيني في القاهرة.", ("CONSULT", gov("PSE"), gov("EGY"))),
     ],
 )
 def test_subject_object_order_fixed_cases(pipeline: Pipeline, text: str, expected: Dyad) -> None:

@@ -40,6 +40,9 @@ _STATUS_OF_CUE = {
 }
 _LIST_GAPS = frozenset({",", "و", ",و"})
 _COORDINATION = frozenset({"و", ",و"})
+#: What may stand between a subject and the other party of a meeting: nothing ("التقى الوزير نظيره"), "و", or the
+#: preposition ب ("التقى ماكرون بالسيسي").
+_DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
@@ -675,7 +678,7 @@ class EventExtractor:
         if src is not None:
             # coordinated subjects ("أعلنت السعودية وإيران الاتفاق") or a direct object ("التقى الوزير نظيره",
             # "أن الوزير التقى نظيره")
-            other = scope.actor_at(max(src.extent[1], trig.nend), frozenset({"و", ",و", ""}))
+            other = scope.actor_at(max(src.extent[1], trig.nend), _DIRECT_OBJECT_GAPS)
             if other is not None and other.extent[0] < limit and other.key != src_key:
                 return [other]
         return []
@@ -881,6 +884,9 @@ class EventExtractor:
             target = None
             if cand.target is not None:
                 target = self._localize(self._display(cand.target, best), cand.target, place)
+                if trigger.args == "host":
+                    # "استقبل A B": B visits A; the contract's mode "visit" has the traveller as source
+                    source, target = target, source
             elif trigger.type in VICTIM_TYPES and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place
                 target = Actor(cand.trigger.text, cand.trigger.start, cand.trigger.end, None, place, None, "CVL",
