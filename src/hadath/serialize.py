@@ -68,8 +68,7 @@ def event_to_dict(event: Event, include_status: bool = False) -> dict[str, Any]:
         "topics": list(event.topics),
         "confidence": round(event.confidence, 2),
     }
-    if event.evidence:
-        out["evidence"] = [span_to_dict(s) for s in event.evidence]
+    out["evidence"] = [span_to_dict(s) for s in event.evidence]
     if include_status:
         out["status"] = event.status
     return out
