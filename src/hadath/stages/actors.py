@@ -64,6 +64,7 @@ class ActorRecognizer:
         self.locatives = lexicons.cue_forms("locative")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.name_prefixes = lexicons.cue_forms("name_prefix")
+        self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
 
     # ----------------------------------------------------------------- finding
@@ -142,6 +143,8 @@ class ActorRecognizer:
                 found.append(self._state(doc, m))
             elif m.kind == "org" and m.entry.org.kind != "agency":
                 found.append(self._organization(doc, m))
+            elif m.kind == "demonym" and self._counted(m, nav):
+                found.append(self._people(doc, m))
         found.sort(key=lambda a: (a.nstart, a.nend))
         return found
 
@@ -477,6 +480,20 @@ class ActorRecognizer:
         key = f"group:{country or 'unknown'}:{group.sector}:{group.role}"
         actor = Actor(span.text, span.start, span.end, None, country, None, group.sector, group.role, None)
         return ActorMention(actor, "group", key, m.nstart, end, (m.nstart, end), doc.sentence_of(m.nstart), True)
+
+    def _counted(self, m: Mention, nav: TokenIndex) -> bool:
+        """ "عشرات الفلسطينيين"، "آلاف من المغاربة": a nationality counted is a crowd of people."""
+        prev = nav.token(nav.after(m.nstart - len(m.prefix)) - 1)
+        if prev is not None and prev.norm == "من":
+            prev = nav.token(nav.after(m.nstart - len(m.prefix)) - 2)
+        return prev is not None and (prev.norm in self.quantities or prev.kind == "number")
+
+    def _people(self, doc: Document, m: Mention) -> ActorMention:
+        country: Country = self.lex.countries[m.entry.iso3]
+        span = doc.span(m.nstart, m.nend)
+        actor = Actor(span.text, span.start, span.end, None, country.iso3, None, "CVL", "citizens", None)
+        key = f"group:{country.iso3}:CVL:citizens"
+        return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
     def _organization(self, doc: Document, m: Mention) -> ActorMention:
         org = m.entry.org

@@ -81,6 +81,8 @@ DATELINE_END_REACH = 80
 VICTIM_REACH = 5
 #: Types that take a stance on someone: their target may be named only by a demonym in their object.
 STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
+#: Group roles that make a crowd: the subjects of "تجمع"، "خرج"، "احتشد" that report a protest.
+CROWDS = frozenset({"protesters", "citizens"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -230,7 +232,7 @@ class EventExtractor:
             src, how = self._source(scope, trig, out, si)
             if trigger.pos == "verb" and self._noun_subject(scope, trig):
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
-            if trigger.args == "protesters" and not (src is not None and src.actor.role == "protesters"):
+            if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
@@ -774,7 +776,7 @@ class EventExtractor:
             for a in scope.actors_from(sent.nstart):
                 if a.extent[0] >= sent.nend:
                     break
-                if a.kind == "group" and a.actor.role == "protesters":
+                if a.kind == "group" and a.actor.role in CROWDS:
                     return "factual"
             # or counted right next to it: "مظاهرات حاشدة شارك فيها الآلاف" is carried by the crowd above
             for tok in nav.tokens[max(0, i - 2) : i + 3]:
