@@ -81,6 +81,8 @@ DATELINE_END_REACH = 80
 VICTIM_REACH = 5
 #: Types that take a stance on someone: their target may be named only by a demonym in their object.
 STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "SANCTION"})
+#: How many tokens from a protest noun its crowd may be named ("مظاهرة حاشدة شارك فيها آلاف المواطنين").
+CROWD_REACH = 6
 #: Group roles that make a crowd: the subjects of "تجمع"، "خرج"، "احتشد" that report a protest.
 CROWDS = frozenset({"protesters", "citizens"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
@@ -773,8 +775,10 @@ class EventExtractor:
         sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
         if trig.entry.type == "PROTEST":
             # a protest is reported with its crowd: "آلاف المتظاهرين"، "مئات الطلاب"
-            for a in scope.actors_from(sent.nstart):
-                if a.extent[0] >= sent.nend:
+            near_start = nav.tokens[max(0, i - CROWD_REACH)].nstart
+            near_end = nav.tokens[min(len(nav.tokens) - 1, i + CROWD_REACH)].nend
+            for a in scope.actors_from(max(sent.nstart, near_start)):
+                if a.extent[0] >= min(sent.nend, near_end):
                     break
                 if a.kind == "group" and a.actor.role in CROWDS:
                     return "factual"
