@@ -38,7 +38,7 @@ ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
 TRIGGER_ARGS = frozenset(
-    {"with", "object", "host", "none", "protesters", "signs", "blames", "imposes", "severs", "summons"}
+    {"with", "object", "host", "none", "protesters", "signs", "blames", "imposes", "severs", "summons", "fires"}
 )
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
 PHRASE_CUE_KINDS = frozenset(

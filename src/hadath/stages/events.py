@@ -68,6 +68,7 @@ COMPANIONS = {
     "imposes": "sanction_noun",
     "severs": "relations_noun",
     "summons": "envoy_noun",
+    "fires": "instrument",
 }
 #: How many tokens after a symmetric trigger "بين" may stand ("الاتفاق على فتح الأجواء والحدود بين ...").
 BETWEEN_REACH = 8
@@ -619,7 +620,7 @@ class EventExtractor:
                     if demonym is not None:
                         return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
-        if trigger.args in ("blames", "imposes", "summons"):
+        if trigger.args in ("blames", "imposes", "summons", "fires"):
             for a in scope.actors_from(start):
                 if a.nend > min(limit, sent_end):
                     break
@@ -807,8 +808,8 @@ class EventExtractor:
             if tok.norm in CLAUSE_PUNCT:
                 break
             out.append(k)
-            if not scope.in_actor(tok.nstart) and tok.norm not in self.skippable:
-                counted += 1
+            if tok.kind == "word" and not scope.in_actor(tok.nstart) and tok.norm not in self.skippable:
+                counted += 1  # proclitics (لـ in "لهجوم"), actor phrases and adverbs do not count
             k -= 1
         return out
 
