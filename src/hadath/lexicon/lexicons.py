@@ -53,7 +53,7 @@ TOKEN_CUE_KINDS = frozenset(
         "abbreviation", "function", "past_aux", "locative", "destination", "adverb", "quantity", "against",
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
         "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
-        "relations_noun", "envoy_noun", "between", "instrument", "passive_light",
+        "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

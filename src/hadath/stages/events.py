@@ -213,6 +213,7 @@ class EventExtractor:
         self.subjunctive = lexicons.cue_forms("subjunctive")
         self.clause_openers = lexicons.cue_forms("clause_opener")
         self.relatives = lexicons.cue_forms("relative")
+        self.subordinators = lexicons.cue_forms("subordinator")
         self.numbers = lexicons.cue_forms("number") | self.quantities
         self.result_verbs = lexicons.cue_forms("result_verb")
         self.between_markers = lexicons.cue_forms("between")
@@ -220,6 +221,7 @@ class EventExtractor:
         self.passive_light = lexicons.cue_forms("passive_light")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
+        self.prepositions = lexicons.cue_forms("preposition")
         self.complementizers = frozenset({normalize("أن"), normalize("إن")})
 
     # ----------------------------------------------------------------- finding
@@ -738,6 +740,13 @@ class EventExtractor:
             return None
         if trigger.pos == "verb" and prev is not None and prev.norm in self.relatives:
             return "reference"  # "الهجوم الذي استهدف ..." describes an attack reported before
+        if (
+            trigger.type in VICTIM_TYPES
+            and trigger.pos == "verb"
+            and prev is not None
+            and prev.norm in self.subordinators
+        ):
+            return "reference"  # "حيث قتل ..."، "عندما هاجم ...": a violent act recalled as a circumstance
         if trigger.pos == "noun" or not self._verb_position(scope, trig, i):
             # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
             status = self._noun_report(scope, trig, i, s_start)
@@ -761,8 +770,10 @@ class EventExtractor:
             tok = nav.tokens[j]
             before = nav.token(j - 1)
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
-                # "شن هجوما" carries the event; "لشن هجوم"، "بشن" (a purpose, a verbal noun) do not
-                if before is not None and before.kind == "clitic" and before.norm in ("ل", "ب"):
+                # "شن هجوما" carries the event; "لشن هجوم"، "بشن"، "في شن" (a purpose, a verbal noun) do not
+                if before is not None and (
+                    (before.kind == "clitic" and before.norm in ("ل", "ب")) or before.norm in self.prepositions
+                ):
                     return "reference"
                 return "factual"
         # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
