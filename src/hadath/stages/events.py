@@ -772,9 +772,12 @@ class EventExtractor:
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
                 # "شن هجوما" carries the event; "لشن هجوم"، "بشن"، "في شن" (a purpose, a verbal noun) do not
                 if before is not None and (
-                    (before.kind == "clitic" and before.norm in ("ل", "ب")) or before.norm in self.prepositions
+                    (before.kind == "clitic" and before.norm in ("ل", "ب"))
+                    or before.norm in self.prepositions
+                    or before.norm in self.relatives
+                    or before.norm in self.subordinators
                 ):
-                    return "reference"
+                    return "reference"  # "الذين نفذوا الاعتداء"، "حينما تم توجيه ضربات": a known event described
                 return "factual"
         # "عبوة ناسفة انفجرت"، "التفجير أسفر عن": a verb right after it says what it did
         for tok in nav.tokens[i + 1 : i + 1 + RESULT_REACH]:
