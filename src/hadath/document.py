@@ -165,6 +165,7 @@ class Document:
     reported_by: ReportedBy | None = None
     home_country: str | None = None
     dateline_country: str | None = None
+    dateline_location: Location | None = None
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
 

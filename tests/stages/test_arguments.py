@@ -29,9 +29,22 @@ def side(actor: dict[str, Any] | None) -> Side:
     return (actor["country"] or actor["org"], actor["sector"])
 
 
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def canon(found: Any) -> Any:
+    """CONSULT, COOPERATE and AGREE compare as unordered pairs (the contract): put their sides in one order."""
+    if isinstance(found, list):
+        return [canon(d) for d in found]
+    etype, src, tgt = found
+    if etype in SYMMETRIC and str(tgt) < str(src):
+        return (etype, tgt, src)
+    return found
+
+
 def dyads(pipeline: Pipeline, text: str, date: str = DATE, status: str = "factual") -> list[Dyad]:
     return [
-        (e["type"], side(e["source"]), side(e["target"]))
+        canon((e["type"], side(e["source"]), side(e["target"])))
         for e in record(pipeline, text, date)["events"]
         if e["status"] == status
     ]
@@ -64,7 +77,7 @@ def gov(code: str) -> Side:
 def test_vso_subject_follows_the_verb_and_the_participant_follows_ma(
     pipeline: Pipeline, text: str, expected: Dyad
 ) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
 
 
 @pytest.mark.parametrize(
@@ -81,7 +94,7 @@ def test_vso_subject_follows_the_verb_and_the_participant_follows_ma(
     ],
 )
 def test_svo_after_an_attribution_verb_the_agency_is_no_actor(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
     # the agency that reports is not a party
     for event in record(pipeline, text)["events"]:
         assert event["source"]["sector"] != "JRN"
@@ -119,7 +132,7 @@ def test_list_after_ma_kull_min_gives_one_event_per_participant(
 ) -> None:
     found = dyads(pipeline, text)
     assert len(found) == len(expected)
-    assert set(found) == expected
+    assert set(found) == {canon(d) for d in expected}
 
 
 @pytest.mark.parametrize(
@@ -134,7 +147,7 @@ def test_list_after_ma_kull_min_gives_one_event_per_participant(
     ],
 )
 def test_bayn_names_both_parties(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
 
 
 @pytest.mark.parametrize(
@@ -161,7 +174,7 @@ def test_coordinated_subjects_of_a_symmetric_event_give_every_pair(
 ) -> None:
     found = dyads(pipeline, text)
     assert len(found) == len(expected)
-    assert set(found) == expected
+    assert set(found) == {canon(d) for d in expected}
 
 
 @pytest.mark.parametrize(
@@ -182,7 +195,7 @@ def test_coordinated_subjects_of_a_symmetric_event_give_every_pair(
 def test_counterpart_is_of_the_demonym_country_with_the_first_party_role(
     pipeline: Pipeline, text: str, expected: Dyad, role: str
 ) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
     (event,) = record(pipeline, text)["events"]
     assert event["source"]["role"] == event["target"]["role"] == role
 
@@ -230,7 +243,7 @@ def test_min_janibihi_speaker_is_the_other_party_of_the_last_event(
     ],
 )
 def test_aljanibani_are_both_parties_of_the_last_meeting(pipeline: Pipeline, text: str, expected: list[Dyad]) -> None:
-    assert dyads(pipeline, text) == expected
+    assert dyads(pipeline, text) == canon(expected)
 
 
 # ----------------------------------------------------------------------------------- visits and calls
@@ -255,7 +268,7 @@ def test_aljanibani_are_both_parties_of_the_last_meeting(pipeline: Pipeline, tex
 )
 def test_host_receives_the_visitor(pipeline: Pipeline, text: str, expected: Dyad) -> None:
     # coded as the contract's visit: the visitor (source) travels to the host (target)
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
     (event,) = record(pipeline, text)["events"]
     assert (event["mode"], event["cameo"]) == ("visit", "042")
 
@@ -274,7 +287,7 @@ def test_host_receives_the_visitor(pipeline: Pipeline, text: str, expected: Dyad
     ],
 )
 def test_visit_targets_its_destination(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
     (event,) = record(pipeline, text)["events"]
     assert (event["mode"], event["cameo"]) == ("visit", "042")
 
@@ -293,7 +306,7 @@ def test_visit_targets_its_destination(pipeline: Pipeline, text: str, expected: 
     ],
 )
 def test_phone_call_received_from_a_caller(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
     (event,) = record(pipeline, text)["events"]
     assert (event["mode"], event["cameo"]) == ("phone", "041")
 
@@ -323,7 +336,7 @@ def test_phone_call_received_from_a_caller(pipeline: Pipeline, text: str, expect
 def test_participial_clause_takes_the_subject_of_the_main_verb(
     pipeline: Pipeline, text: str, expected: list[Dyad]
 ) -> None:
-    assert dyads(pipeline, text) == expected
+    assert dyads(pipeline, text) == canon(expected)
 
 
 @pytest.mark.parametrize(
@@ -354,7 +367,7 @@ def test_genitive_of_a_violent_verbal_noun_is_its_target(pipeline_nonfactual: Pi
 def test_protest_verb_needs_protesters_as_its_subject(
     pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, expected: list[Dyad]
 ) -> None:
-    assert dyads(pipeline, text) == expected
+    assert dyads(pipeline, text) == canon(expected)
     if not expected:
         assert [e for e in record(pipeline_nonfactual, text)["events"] if e["type"] == "PROTEST"] == []
 
@@ -385,9 +398,9 @@ def test_bare_title_is_the_official_of_the_dateline_agency_country(
     pipeline: Pipeline, text: str, date: str, agency: str, expected: Dyad, holder: str
 ) -> None:
     rec = record(pipeline, text, date)
-    assert dyads(pipeline, text, date) == [expected]
+    assert dyads(pipeline, text, date) == canon([expected])
     (event,) = rec["events"]
-    assert event["source"]["name"] == holder
+    assert holder in {event["source"]["name"], event["target"]["name"]}
     # the dateline's agency is who reports, and no actor of the event
     reported = rec["reported_by"]
     assert reported["text"] == agency == text[reported["start"] : reported["end"]]
@@ -414,7 +427,7 @@ def test_dateline_agency_is_reported_by(pipeline: Pipeline, text: str, date: str
     rec = record(pipeline, text, date)
     assert rec["reported_by"]["name"] == name
     # neither the agency nor the dateline's place is a party
-    assert dyads(pipeline, text, date) == [expected]
+    assert dyads(pipeline, text, date) == canon([expected])
     for event in rec["events"]:
         assert name not in (event["source"]["name"], event["target"]["name"])
 
@@ -428,7 +441,7 @@ def test_dateline_agency_is_reported_by(pipeline: Pipeline, text: str, date: str
     ],
 )
 def test_generic_group_takes_the_country_of_its_demonym(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text) == [expected]
+    assert dyads(pipeline, text) == canon([expected])
 
 
 # ------------------------------------------------------------------------------- cases fixed after review
@@ -447,7 +460,7 @@ def test_generic_group_takes_the_country_of_its_demonym(pipeline: Pipeline, text
     ],
 )
 def test_subject_object_order_fixed_cases(pipeline: Pipeline, text: str, expected: Dyad) -> None:
-    assert dyads(pipeline, text, status="factual") == [expected]
+    assert dyads(pipeline, text, status="factual") == canon([expected])
 
 
 def test_pluperfect_subject_precedes_and_the_event_is_background(
@@ -455,21 +468,23 @@ def test_pluperfect_subject_precedes_and_the_event_is_background(
 ) -> None:
     text = "وكان الرئيس الأمريكي جو بايدن قد زار إسرائيل."
     assert dyads(pipeline, text) == []
-    assert dyads(pipeline_nonfactual, text, status="background") == [("CONSULT", gov("USA"), gov("ISR"))]
+    assert dyads(pipeline_nonfactual, text, status="background") == canon([("CONSULT", gov("USA"), gov("ISR"))])
 
 
 def test_bare_title_does_not_corefer_with_a_later_name(pipeline: Pipeline) -> None:
     text = "عمّان 2 أيار (بترا) - بحث وزير الخارجية مع نظيره المصري سامح شكري الأوضاع في غزة."
-    assert dyads(pipeline, text, date="2023-05-02") == [("CONSULT", gov("JOR"), gov("EGY"))]
+    assert dyads(pipeline, text, date="2023-05-02") == canon([("CONSULT", gov("JOR"), gov("EGY"))])
 
 
 def test_title_resolves_to_the_holder_of_that_role_only(pipeline: Pipeline) -> None:
     # Lebanon had no president on this date: the army commander (another role) must not stand in
     rec = record(pipeline, "التقى الرئيس الفرنسي مع الرئيس اللبناني في باريس.")
     (event,) = rec["events"]
-    assert event["target"]["country"] == "LBN"
-    assert event["target"]["sector"] == GOV
-    assert event["target"]["name"] is None
+    (lebanese,) = [a for a in (event["source"], event["target"]) if a["country"] == "LBN"]
+    assert lebanese["sector"] == GOV
+    assert lebanese["name"] is None
+    # met in Paris: the Lebanese president is the one who travelled, so the visit's source
+    assert (event["mode"], event["source"]["country"]) == ("visit", "LBN")
 
 
 def test_participial_clause_object_is_not_its_subject(pipeline: Pipeline) -> None:

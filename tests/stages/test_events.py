@@ -13,9 +13,16 @@ def events(pipeline: Pipeline, text: str, date: str = "2024-03-10") -> list[dict
     return list(pipeline.extract(text, date=date, doc_id="t").to_dict(include_status=True)["events"])
 
 
+def canon(d: tuple[str, str, str]) -> tuple[str, str, str]:
+    """CONSULT, COOPERATE and AGREE compare as unordered pairs: sides in alphabetical order."""
+    etype, a, b = d
+    return (etype, b, a) if etype in {"CONSULT", "COOPERATE", "AGREE"} and b < a else d
+
+
 def dyad(event: dict[str, Any]) -> tuple[str, str, str]:
+    """``(type, source, target)``, symmetric types as unordered pairs."""
     src, tgt = event["source"], event["target"]
-    return (event["type"], src["country"] or src["org"], tgt["country"] or tgt["org"])
+    return canon((event["type"], src["country"] or src["org"], tgt["country"] or tgt["org"]))
 
 
 @pytest.mark.parametrize(
@@ -46,7 +53,7 @@ def dyad(event: dict[str, Any]) -> tuple[str, str, str]:
 )
 def test_event_is_coded_with_its_dyad(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     found = [dyad(e) for e in events(pipeline, text) if e["status"] == "factual"]
-    assert found == [expected]
+    assert found == [canon(expected)]
 
 
 def test_list_of_participants_gives_one_event_per_dyad(pipeline: Pipeline) -> None:
@@ -55,7 +62,9 @@ def test_list_of_participants_gives_one_event_per_dyad(pipeline: Pipeline) -> No
         "ووزير الخارجية القطري، ووزير الخارجية الأردني أيمن الصفدي."
     )
     found = {dyad(e) for e in events(pipeline, text)}
-    assert found == {("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "QAT"), ("CONSULT", "OMN", "JOR")}
+    assert found == {
+        canon(d) for d in [("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "QAT"), ("CONSULT", "OMN", "JOR")]
+    }
 
 
 def test_repeated_mentions_of_one_meeting_are_one_event_with_evidence(pipeline: Pipeline) -> None:

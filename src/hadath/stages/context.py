@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hadath.document import Document, Mention, ReportedBy, Span
+from hadath.document import Document, Location, Mention, ReportedBy, Span
 from hadath.lang.ar.normalize import normalize
 from hadath.lexicon.lexicons import Lexicons
 from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
@@ -35,21 +35,24 @@ class ContextReader:
         home = None
         if org_id in self.home_agencies:
             home = next((c.org.country for c in self.lex.datelines if c.org.id == org_id), None)
+        place = self.dateline_place(doc)
         return doc.with_(
             reported_by=reporter,
             home_country=home,
-            dateline_country=self.dateline_place(doc),
+            dateline_country=place.country if place is not None else None,
+            dateline_location=place,
             occasion=self.occasion(doc),
         )
 
     @staticmethod
-    def dateline_place(doc: Document) -> str | None:
-        """The country of the place a report is filed from ("رام الله 7 أيار (وفا) -" -> PSE)."""
+    def dateline_place(doc: Document) -> Location | None:
+        """The place a report is filed from ("رام الله 7 أيار (وفا) -" -> PSE), when the gazetteer knows it."""
         for m in doc.mentions:
             if m.nstart >= DATELINE_PLACE_REACH:
                 break
             if m.kind in ("country", "capital") and not m.prefix:
-                return str(m.entry.iso3)
+                place = m.text if m.kind == "capital" else None
+                return Location(m.text, m.start, m.end, str(m.entry.iso3), place)
         return None
 
     def reporter(self, doc: Document) -> tuple[ReportedBy | None, str | None]:

@@ -74,6 +74,8 @@ COMPANIONS = {
 BETWEEN_REACH = 8
 #: How many words after "احتجاجا على"، "تنديدا ب" the denounced state's demonym may stand.
 ADDRESSEE_REACH = 4
+#: How many tokens after a meeting verb "هاتفيا" may stand ("بحث وزير الخارجية سامح شكري هاتفيا مع ...").
+PHONE_REACH = 8
 #: How many tokens after such a trigger its object noun may stand.
 COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
@@ -218,6 +220,7 @@ class EventExtractor:
         self.result_verbs = lexicons.cue_forms("result_verb")
         self.between_markers = lexicons.cue_forms("between")
         self.instruments = lexicons.cue_forms("instrument")
+        self.phone_adverbs = lexicons.cue_forms("by_phone")
         self.passive_light = lexicons.cue_forms("passive_light")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
@@ -688,6 +691,13 @@ class EventExtractor:
             other = scope.actor_at(max(src.extent[1], trig.nend), _DIRECT_OBJECT_GAPS)
             if other is not None and other.extent[0] < limit and other.key != src_key:
                 return [other]
+            if trigger.type == "CONSULT" and trigger.pos == "verb":
+                # "التقى الملك، في قصر الحسينية اليوم، الأمين العام ...": past a parenthesis, the next person
+                for a in scope.actors_from(max(src.extent[1], trig.nend)):
+                    if a.extent[0] >= limit:
+                        break
+                    if a.kind == "person" and a.key != src_key:
+                        return [a]
         return []
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
@@ -891,6 +901,7 @@ class EventExtractor:
     def build(self, doc: Document, candidates: list[Candidate]) -> list[Event]:
         """Settle mode, location, topics; merge repeated mentions of one event (same type and dyad)."""
         best = self._best_mentions(doc)
+        nav = TokenIndex(doc)
         factual = [c for c in candidates if c.status == "factual"]
         doc_location = next((c.location for c in factual if c.location is not None), None)
         topics_by_sentence = self._topics_by_sentence(doc, candidates)
@@ -926,8 +937,15 @@ class EventExtractor:
                     location=old.location or cand.location,
                 )
                 continue
+            by_phone = trigger.type == "CONSULT" and self._by_phone(nav, cand.trigger)
             location = cand.location or (doc_location if cand.status == "factual" else None)
-            mode, cameo = self._mode(trigger, doc, source, target, location)
+            if location is None and cand.status == "factual" and trigger.mode != "phone" and not by_phone:
+                location = doc.dateline_location  # where the report was filed: the meeting's place, unless said
+            mode, cameo, swap = (
+                ("phone", "041", False) if by_phone else self._mode(trigger, doc, source, target, location)
+            )
+            if swap and target is not None:
+                source, target = target, source
             confidence = 0.9
             if cand.location is None:
                 confidence -= 0.05
@@ -958,21 +976,33 @@ class EventExtractor:
             )
         return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
 
+    def _by_phone(self, nav: TokenIndex, trig: Mention) -> bool:
+        """ "بحث الوزير هاتفيا مع نظيره": a meeting verb with an adverb of the telephone is a call."""
+        i = nav.after(trig.nend)
+        return any(t.norm in self.phone_adverbs for t in nav.tokens[i : i + PHONE_REACH])
+
     def _mode(
         self, trigger: Trigger, doc: Document, source: Actor, target: Actor | None, location: Location | None
-    ) -> tuple[str | None, str]:
+    ) -> tuple[str | None, str, bool]:
+        """``(mode, cameo, swap)``: ``swap`` when the visitor was named second ("التقى الملك في عمّان الأمين العام":
+        the contract's visit has the traveller as its source)."""
         if trigger.type != "CONSULT" or trigger.mode is not None or target is None:
-            return trigger.mode, trigger.cameo
-        if doc.occasion is not None:
-            return "third-party", "044"
+            return trigger.mode, trigger.cameo, False
+        if doc.occasion is not None or self._on_sidelines(doc):
+            return "third-party", "044", False
         if location is not None and location.country:
             if location.country not in (source.country, target.country):
-                return "third-party", "044"
+                return "third-party", "044", False
             if location.country == target.country and location.country != source.country:
-                return "visit", "042"
+                return "visit", "042", False
             if location.country == source.country and location.country != target.country:
-                return "visit", "043"
-        return None, trigger.cameo
+                return "visit", "042", True
+        return None, trigger.cameo, False
+
+    @staticmethod
+    def _on_sidelines(doc: Document) -> bool:
+        """ "على هامش أعمال الدورة ...": the report's meetings took place at an event elsewhere."""
+        return any(m.kind == "cue" and m.entry.kind == "sideline" for m in doc.mentions)
 
     def _contexts(self, trigger: Trigger, topics: tuple[str, ...]) -> tuple[str, ...]:
         from_topics = tuple(t.context for t in self.lex.topics if t.topic in topics and t.context)
