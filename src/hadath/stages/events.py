@@ -87,7 +87,7 @@ STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", 
 #: How many tokens from a protest noun its crowd may be named ("مظاهرة حاشدة شارك فيها آلاف المواطنين").
 CROWD_REACH = 6
 #: Group roles that make a crowd: the subjects of "تجمع"، "خرج"، "احتشد" that report a protest.
-CROWDS = frozenset({"protesters", "citizens"})
+CROWDS = frozenset({"protesters", "citizens", "civilians"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -399,7 +399,7 @@ class EventExtractor:
         pos = trig.nend
         # "بحث اليوم وزير ..." / "تظاهر آلاف من الطلاب": step over adverbs and quantities
         j = nav.after(pos)
-        while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
+        while j < len(nav.tokens) and (nav.tokens[j].norm in self.skippable or nav.tokens[j].kind == "number"):
             pos = nav.tokens[j].nend
             j += 1
             if j < len(nav.tokens) and nav.tokens[j].norm == "من" and nav.tokens[j - 1].norm in self.quantities:
@@ -856,7 +856,7 @@ class EventExtractor:
             return any(t.nend == before.nend and t.entry.pos == "verb" for t in scope.triggers)
         if prev is None or prev.norm in CLAUSE_PUNCT or (prev.kind == "clitic" and prev.norm in ("و", "ف")):
             return True
-        if prev.norm in self.clause_openers:
+        if prev.norm in self.clause_openers or prev.norm in self.subordinators:
             return True
         if scope.actor_ending_at(trig.nstart - len(trig.prefix)) is not None:
             return True
