@@ -221,7 +221,6 @@ class EventExtractor:
         self.between_markers = lexicons.cue_forms("between")
         self.instruments = lexicons.cue_forms("instrument")
         self.phone_adverbs = lexicons.cue_forms("by_phone")
-        self.figurative = lexicons.cue_forms("figurative_verb")
         self.passive_light = lexicons.cue_forms("passive_light")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
@@ -758,8 +757,7 @@ class EventExtractor:
             and prev.norm in self.subordinators
         ):
             return "reference"  # "حيث قتل ..."، "عندما هاجم ...": a violent act recalled as a circumstance
-        if trigger.pos == "noun" or normalize(trig.text) in self.figurative or not self._verb_position(scope, trig, i):
-            # ("هاجم الوزير قرار الحكومة" is a verbal attack: a verb used figuratively needs the same support)
+        if trigger.pos == "noun" or not self._verb_position(scope, trig, i):
             # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
             status = self._noun_report(scope, trig, i, s_start)
             return None if status == "factual" else status
