@@ -2,13 +2,22 @@
 occasion, topics and contexts; one event per type and dyad per document.
 
 Argument rules (news style):
-- source: the actor right after the trigger (VSO: "بحث الزياني"), else right before it (SVO: "أن الزياني بحث");
-  "من جانبه" (the other party of the last event), "الجانبان" (both parties of the last meeting), and a
-  participial clause ("، مؤكدًا دعم ...") takes the subject of its sentence's previous event;
-- target: participants after "مع" (and "من" for calls), lists included ("مع كل من: A، وB، وC");
-  the visitor of "استقبل"; for praise and support, the first actor after the trigger in its clause.
-Factuality: a negation, future, background or hypothetical cue shortly before the trigger (same clause), or
-the future prefix "س" on the verb, makes the event non-factual: not emitted unless asked for, then with ``status``.
+- source: the actor right before the verb when "قد"، "أن" or "كان" marks it as subject (SVO), else right after
+  the trigger (VSO: "بحث الزياني"; adverbs and counts stepped over: "تظاهر آلاف المواطنين"), else right before
+  it; a noun's subject named earlier in its clause ("تلقى الوزير، اليوم، اتصالا هاتفيا"), coordinated subjects
+  read whole ("عقد A وB وC القمة"); "من جانبه" (the other party of the last event), "الجانبان" (both parties of
+  the last meeting); a participial clause ("، داعيا ...") takes its sentence's main subject; a demonym after a
+  noun names its author ("غارة إسرائيلية"); an unnamed source of a protest or an attack is implicit.
+- target: participants after "مع"، "ب" (and "من" for calls), lists included ("مع كل من: A، وB، وC"), "بين A وB";
+  the visitor of "استقبل" (coded as the visitor's visit); for other types the first actor in the object's clause,
+  else a demonym there ("توعد باستهداف السفن الإسرائيلية"), the author of an event referred to ("أدانت هذا
+  الهجوم"), the victims of an attack named by toll or nationality, or the people of its place.
+- verbs that need their object noun: "وقع ... اتفاقية"، "فرضت ... عقوبات"، "قطعت ... علاقاتها"، "حمّلت ...
+  المسؤولية"، "استدعت ... السفير"، "أطلقت ... صواريخ".
+Factuality: a negation, future, background or hypothetical cue shortly before the trigger (same clause), the
+future prefix "س", a purpose or subjunctive verb, a pluperfect "كان ... قد"; for violent events, a noun not carried
+by a verb, a result or a toll, a relative or circumstantial clause: not emitted unless asked for, then with
+``status``.
 """
 
 from __future__ import annotations
