@@ -466,7 +466,11 @@ class ActorRecognizer:
         if nxt is None or nxt.kind not in ("demonym", "country") or nxt.prefix:
             return None
         words = nav.tokens[nav.after(m.nend) : nav.after(nxt.nstart)]
-        if len(words) > GROUP_NAME_WORDS or any(t.kind != "word" or t.norm in self.function_words for t in words):
+        if words and nxt.kind != "demonym":
+            return None  # "وزارة الخارجية رفض مصر": a country after other words starts another phrase
+        if len(words) > GROUP_NAME_WORDS or any(
+            t.kind != "word" or t.norm in self.function_words or t.norm in self.trigger_words for t in words
+        ):
             return None
         return nxt
 

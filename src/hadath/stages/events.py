@@ -89,6 +89,8 @@ PHONE_REACH = 8
 COMPANION_REACH = 12
 #: How far from the start a dateline's closing dash may stand.
 DATELINE_END_REACH = 80
+#: How many words after "ردا على" the author of what is answered may be named ("ردا على تصريحات الرئيس الأمريكي").
+RESPONSE_REACH = 4
 #: How many words after a casualty word ("مقتل عنصرين من حزب الله") its victims may be named.
 VICTIM_REACH = 5
 #: Types that take a stance on someone: their target may be named only by a demonym in their object.
@@ -230,6 +232,7 @@ class EventExtractor:
         self.between_markers = lexicons.cue_forms("between")
         self.instruments = lexicons.cue_forms("instrument")
         self.phone_adverbs = lexicons.cue_forms("by_phone")
+        self.responses = lexicons.cue_forms("response")
         self.passive_light = lexicons.cue_forms("passive_light")
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
@@ -292,7 +295,9 @@ class EventExtractor:
                 if not targets and how == "participants" and out:
                     targets = [out[-1].target]
                 if not targets and trigger.type in STANCE_TYPES:
-                    targets = self._referenced_actor(scope, trig, out, sent.nend)
+                    targets = self._responded_to(scope, trig, sent.nend) or self._referenced_actor(
+                        scope, trig, out, sent.nend
+                    )
                 if not targets and (
                     trigger.args in ("none", "protesters")
                     or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in VICTIM_TYPES))
@@ -514,6 +519,21 @@ class EventExtractor:
         key = f"people:{country.iso3}"
         return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
+    def _responded_to(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention | None]:
+        """ "رفضت مصر ... ردا على تصريحات الرئيس الأمريكي": a stance taken in response is addressed to the author of
+        what it responds to, named within a few words after "ردا على"."""
+        nav = scope.nav
+        for k in range(nav.after(trig.nend), nav.after(sent_end)):
+            if nav.tokens[k].norm not in self.responses:
+                continue
+            window_end = nav.tokens[min(k + RESPONSE_REACH, len(nav.tokens) - 1)].nend
+            for a in scope.actors_from(nav.tokens[k].nend):
+                if a.extent[0] >= window_end:
+                    break
+                if a.kind in ("person", "state", "organization", "group"):
+                    return [a]
+        return []
+
     @staticmethod
     def _last_verb_candidate(done: list[Candidate], si: int) -> Candidate | None:
         """The last candidate of sentence ``si`` coded from a verb with a named subject."""
@@ -666,6 +686,9 @@ class EventExtractor:
                 if victims is not None:
                     return [victims]
             if trigger.type in STANCE_TYPES:
+                responded = self._responded_to(scope, trig, sent_end)
+                if responded:
+                    return [a for a in responded if a is not None]
                 # "توعد ... باستهداف السفن الإسرائيلية"، "أدانت مصر القصف الإسرائيلي": the state whose people, things or
                 # acts the stance is about
                 for tok in nav.tokens[nav.after(start) : nav.after(end)]:
@@ -755,10 +778,14 @@ class EventExtractor:
         imperfect = trigger.pos == "verb" and trig.text[:1] in IMPERFECT_PREFIXES
         if imperfect and ("ل" in trig.prefix or (prev is not None and prev.norm in self.subjunctive)):
             return "hypothetical"  # "ليفجر نفسه"، "أن يهاجم": purpose and subjunctive are not reports
+        if trigger.pos == "verb" and prev is not None and prev.norm in self.relatives:
+            return "reference"  # "الهجوم الذي استهدف ..."، "تصريحاته التي دعا فيها": a relative clause recalls
+        if trigger.pos == "verb" and prev is not None and prev.norm in self.function_words:
+            before_prev = nav.token(i - 2)
+            if before_prev is not None and before_prev.norm in self.relatives:
+                return "reference"  # "التي دعا فيها"، "الذي قال إن": one particle between
         if trigger.type not in NEEDS_REPORT:
             return None
-        if trigger.pos == "verb" and prev is not None and prev.norm in self.relatives:
-            return "reference"  # "الهجوم الذي استهدف ..." describes an attack reported before
         if (
             trigger.type in VICTIM_TYPES
             and trigger.pos == "verb"
@@ -1044,6 +1071,10 @@ class EventExtractor:
 
     @staticmethod
     def _display(a: ActorMention, best: dict[str, ActorMention]) -> Actor:
+        """A person is shown by the mention that names them best (the full name, not "وزير الخارجية"); states,
+        bodies and groups by the mention in the event's own sentence."""
+        if a.kind != "person":
+            return a.actor
         b = best.get(a.key, a).actor
         return replace(a.actor, text=b.text, start=b.start, end=b.end)
 
