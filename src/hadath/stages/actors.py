@@ -144,7 +144,7 @@ class ActorRecognizer:
             elif m.kind == "org" and m.entry.org.kind != "agency":
                 found.append(self._organization(doc, m))
             elif m.kind == "demonym" and self._counted(m, nav):
-                found.append(self._people(doc, m))
+                found.append(people_of(doc, m, "citizens", f"group:{m.entry.iso3}:CVL:citizens"))
         found.sort(key=lambda a: (a.nstart, a.nend))
         return found
 
@@ -492,13 +492,6 @@ class ActorRecognizer:
             prev = nav.token(nav.after(m.nstart - len(m.prefix)) - 2)
         return prev is not None and (prev.norm in self.quantities or prev.kind == "number")
 
-    def _people(self, doc: Document, m: Mention) -> ActorMention:
-        country: Country = self.lex.countries[m.entry.iso3]
-        span = doc.span(m.nstart, m.nend)
-        actor = Actor(span.text, span.start, span.end, None, country.iso3, None, "CVL", "citizens", None)
-        key = f"group:{country.iso3}:CVL:citizens"
-        return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
-
     def _organization(self, doc: Document, m: Mention) -> ActorMention:
         org = m.entry.org
         span = doc.span(m.nstart, m.nend)
@@ -544,6 +537,12 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
+
+
+def people_of(doc: Document, m: Mention, role: str, key: str) -> ActorMention:
+    """The people of the country a demonym names ("عشرات الفلسطينيين"، "26 صيادا قطريا"): civilians, no name."""
+    actor = Actor(m.text, m.start, m.end, None, m.entry.iso3, None, "CVL", role, None)
+    return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:

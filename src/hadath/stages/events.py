@@ -36,6 +36,7 @@ from hadath.lexicon.entries import Trigger
 from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
 from hadath.stages._nav import CLAUSE_END, CLAUSE_PUNCT, TokenIndex
+from hadath.stages.actors import people_of
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,11 @@ class _Scope:
                 return t
         return None
 
+    def last_verb_between(self, a: int, b: int) -> Mention | None:
+        """The last verb trigger starting in ``[a, b)``."""
+        i = bisect_left(self.verb_starts, b) - 1
+        return self.verbs[i] if i >= 0 and self.verbs[i].nstart >= a else None
+
     def attribution_between(self, a: int, b: int) -> bool:
         i = bisect_left(self.attribution_starts, a)
         return i < len(self.attribution_starts) and self.attribution_starts[i] < b
@@ -237,7 +243,7 @@ class EventExtractor:
         self.companions = {args: lexicons.cue_forms(kind) for args, kind in COMPANIONS.items()}
         self.function_words = lexicons.cue_forms("function")
         self.prepositions = lexicons.cue_forms("preposition")
-        self.complementizers = frozenset({normalize("أن"), normalize("إن")})
+        self.complementizers = lexicons.cue_forms("complementizer")
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -423,10 +429,9 @@ class EventExtractor:
         # after it is its object
         prev_tok = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
         if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm == "," and trig.text.endswith("ا"):
-            s_start = doc.sentences[si].nstart
-            main = [t for t in scope.triggers if s_start <= t.nstart < trig.nstart and t.entry.pos == "verb"]
-            if main:
-                subject, _ = self._source(scope, main[-1], done, si)
+            main = scope.last_verb_between(doc.sentences[si].nstart, trig.nstart)
+            if main is not None:
+                subject, _ = self._source(scope, main, done, si)
                 if subject is not None:
                     return subject, "clause"
         # SVO: "أن الوزير التقى ..."، "كان الرئيس قد زار ...": the subject is written before the verb
@@ -445,7 +450,6 @@ class EventExtractor:
             patient_after = False  # "هجوم الحوثيين على السفينة": the genitive attacks the one after على
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
-        before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None:
             return before, "adjacent"
         if trigger.pos == "noun":
@@ -497,7 +501,7 @@ class EventExtractor:
                 and not scope.in_actor(demonym.nstart)
                 and not self._adjective_of_trigger(scope, demonym)
             ):
-                return self._people_of(scope.doc, demonym)
+                return people_of(scope.doc, demonym, "civilians", f"people:{demonym.entry.iso3}")
         for k in range(nav.after(s_start), nav.after(sent_end)):
             if nav.tokens[k].norm not in self.casualty_words:
                 continue
@@ -512,12 +516,6 @@ class EventExtractor:
     def _adjective_of_trigger(scope: _Scope, demonym: Mention) -> bool:
         """ "غارة إسرائيلية": a demonym right after a trigger names its author, not its victims."""
         return scope.nav.skip_space_back(demonym.nstart) in scope.by_trigger_end
-
-    def _people_of(self, doc: Document, m: Mention) -> ActorMention:
-        country = self.lex.countries[m.entry.iso3]
-        actor = Actor(m.text, m.start, m.end, None, country.iso3, None, "CVL", "civilians", None)
-        key = f"people:{country.iso3}"
-        return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
     def _responded_to(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention | None]:
         """ "رفضت مصر ... ردا على تصريحات الرئيس الأمريكي": a stance taken in response is addressed to the author of
