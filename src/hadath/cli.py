@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hadath import __version__
+from hadath.cli_store import register as register_store_commands
 from hadath.config import PipelineConfig
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem, read_paths, read_stream
@@ -325,6 +326,9 @@ def eval_detection(
         Console().print(f"true negatives {scores.tn}, ambiguous left out {scores.left_out}")
     for row in scores.errors[:show_errors]:
         err.print(escape(f"line {row['line']} [{row['label']}] {row['error']}: {row['text']}"))
+
+
+register_store_commands(app, err, _fail, _report)
 
 
 def main() -> None:

@@ -30,3 +30,12 @@ class InputError(HadathError):
         self.source = source
         self.line = line
         self.reason = reason
+
+
+class StoreError(HadathError):
+    """An event store (a DuckDB file) cannot be opened, read or written as asked."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,5 +1,6 @@
 """Reading documents from files and streams: .txt (one document each, with an optional ``NAME.meta.json``
-beside it), .jsonl and .jsonl.gz (one document per line), folders of those, and stdin.
+beside it), .jsonl and .jsonl.gz (one document per line), .csv (``id,text[,date,source,url,title]``), folders of
+those, and stdin. Files are read as streams: a large corpus is never held in memory.
 
 Nothing is lost silently: every input that cannot be read becomes a :class:`Problem` naming the file, the line
 and what to do, and the readers go on with the next line or file.
@@ -7,6 +8,7 @@ and what to do, and the readers go on with the next line or file.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -20,6 +22,7 @@ from hadath.jsonlines import parse_lines
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+CSV_SUFFIXES = (".csv",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def read_paths(
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _kind(p) is not None)
             if not found:
-                yield Problem(str(path), "folder has no .txt, .jsonl or .jsonl.gz files")
+                yield Problem(str(path), "folder has no .txt, .jsonl, .jsonl.gz or .csv files")
             files.extend(found)
         else:
             files.append(path)
@@ -76,8 +79,10 @@ def read_paths(
             yield from _read_jsonl_file(path, date, max_chars)
         elif kind == "text":
             yield from _read_text_file(path, date, doc_id, max_chars)
+        elif kind == "csv":
+            yield from _read_csv_file(path, date, max_chars)
         else:
-            yield Problem(str(path), "unknown file type; use .txt (one document) or .jsonl / .jsonl.gz")
+            yield Problem(str(path), "unknown file type; use .txt (one document), .jsonl / .jsonl.gz or .csv")
 
 
 def read_stream(
@@ -108,6 +113,8 @@ def _kind(path: Path) -> str | None:
         return "jsonl"
     if name.endswith(TEXT_SUFFIXES):
         return "text"
+    if name.endswith(CSV_SUFFIXES):
+        return "csv"
     return None
 
 
@@ -157,23 +164,58 @@ def _read_text_file(path: Path, date: str | None, doc_id: str | None, max_chars:
 
 
 def _read_jsonl_file(path: Path, date: str | None, max_chars: int) -> Iterator[Item]:
+    """Line by line (a large file is never held in memory); a truncated .gz keeps the lines before the cut."""
+    number = 0
     try:
-        if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                raw = fh.read()
-        else:
-            raw = path.read_bytes()
+        with gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb") as fh:
+            for number, line in enumerate(fh, start=1):
+                try:
+                    decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield Problem(f"{path}:{number}", f"line is not UTF-8 ({exc.reason}); convert the file to UTF-8")
+                    continue
+                yield from _parse_jsonl_lines(io.StringIO(decoded), str(path), date, max_chars, first_line=number)
     except (OSError, EOFError) as exc:
-        yield Problem(str(path), f"cannot read ({exc}); is the file complete?")
+        where = f" after line {number}" if number else ""
+        yield Problem(str(path), f"cannot read{where} ({exc}); is the file complete? Lines before it were read")
+
+
+def _read_csv_file(path: Path, date: str | None, max_chars: int) -> Iterator[Item]:
+    """CSV with a header naming ``id`` and ``text`` (and optionally ``date``, ``source``, ``url``, ``title``)."""
+    csv.field_size_limit(max(csv.field_size_limit(), max_chars * 4 + 1024))  # a long article is one cell
+    try:
+        fh = path.open("r", encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read: {exc.strerror}")
         return
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines, start=1):
+    with fh:
+        reader = csv.DictReader(fh)
         try:
-            decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            header = reader.fieldnames or []
+            if "text" not in header:
+                yield Problem(str(path), f"CSV header has no 'text' column (found {header}); expected id,text[,date,"
+                              "source,url,title]")  # fmt: skip
+                return
+            line = reader.line_num
+            for row in reader:
+                where = f"{path}:{line + 1}"
+                line = reader.line_num
+                if None in row:
+                    yield Problem(where, "row has more cells than the header; quote texts that contain commas")
+                    continue
+                text = row.get("text")
+                if text is None:
+                    yield Problem(where, "row has fewer cells than the header (no 'text')")
+                    continue
+                doc_id = row.get("id") or f"{path.name}:{line}"
+                yield _text_document(text, doc_id, _str_or_none(row.get("date")) or date, where, max_chars, {
+                    "source": row.get("source"), "url": row.get("url"), "title": row.get("title"),
+                })  # fmt: skip
         except UnicodeDecodeError as exc:
-            yield Problem(f"{path}:{number}", f"line is not UTF-8 ({exc.reason}); convert the file to UTF-8")
-            continue
-        yield from _parse_jsonl_lines(io.StringIO(decoded), str(path), date, max_chars, first_line=number)
+            yield Problem(f"{path}:{reader.line_num + 1}", f"not UTF-8 ({exc.reason}); convert the file to UTF-8; "
+                          "the rows before it were read")  # fmt: skip
+        except csv.Error as exc:
+            yield Problem(f"{path}:{reader.line_num}", f"malformed CSV ({exc}); the rows before it were read")
 
 
 def _parse_jsonl_lines(stream: IO[str], origin: str, date: str | None, max_chars: int,
@@ -196,3 +238,27 @@ def _parse_jsonl_lines(stream: IO[str], origin: str, date: str | None, max_chars
 
 def _str_or_none(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
+
+
+def estimate_documents(paths: list[Path]) -> int | None:
+    """A quick count of the documents in ``paths`` for progress bars (lines of .jsonl/.csv, one per .txt);
+    ``None`` when it cannot be told cheaply (compressed files)."""
+    total = 0
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and _kind(p)) if path.is_dir() else [path])
+    for path in files:
+        kind = _kind(path)
+        if kind == "text":
+            total += 1
+        elif kind in ("jsonl", "csv") and not path.name.lower().endswith(".gz"):
+            try:
+                with path.open("rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        total += chunk.count(b"\n")
+            except OSError:
+                continue
+            total -= kind == "csv"  # the header
+        elif kind is not None:
+            return None
+    return total

@@ -1,0 +1,211 @@
+"""Ingesting a corpus into a store: read, skip what is stored already, extract (in worker processes when asked),
+write in one transaction per batch, then deduplicate.
+
+Idempotent and resumable: a document whose id and text hash are stored is skipped; one whose text changed replaces
+its old rows. Every batch is committed on its own, so an interrupted run (Ctrl-C, a killed process) loses only the
+batch in flight, and running the same command again completes the work.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from hadath.config import PipelineConfig
+from hadath.errors import HadathError
+from hadath.inputs import InputDocument, Item, Problem
+from hadath.pipeline import Pipeline, parse_date
+from hadath.store.dedup import DedupConfig
+from hadath.store.rows import DocumentMeta, DocumentRows, document_rows, text_hash
+from hadath.store.store import DedupSummary, Store
+
+log = logging.getLogger(__name__)
+
+#: Documents per transaction, and the longest a finished document waits before its batch is written (seconds).
+BATCH_SIZE = 500
+BATCH_SECONDS = 5.0
+#: Stored hashes are looked up this many documents at a time.
+LOOKUP_CHUNK = 512
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did. ``skipped`` counts inputs lost (bad lines, empty or failing documents)."""
+
+    read: int = 0
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    dedup: DedupSummary | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+Outcome = tuple[str, DocumentRows | None, str | None]
+
+# The pipeline of a worker process, built once by the pool initializer (lexicons loaded once per process).
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    _WORKER["pipeline"] = Pipeline(config)
+
+
+def extract_rows(doc: InputDocument) -> Outcome:
+    """Extract one document and flatten it into store rows (runs in a worker process, or in this one)."""
+    pipeline = _WORKER["pipeline"]
+    try:
+        from hadath.document import Document
+
+        processed = pipeline.process(Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date)))
+        rows = document_rows(processed, DocumentMeta(doc.source, doc.url, doc.title, doc.origin))
+    except HadathError as exc:
+        return doc.origin, None, str(exc)
+    except Exception as exc:  # a bug in hadath: report it for this document and go on with the others
+        log.debug("internal error on %s", doc.origin, exc_info=True)
+        return doc.origin, None, f"internal error ({type(exc).__name__}: {exc}); please report it with this document"
+    return doc.origin, rows, None
+
+
+class Ingester:
+    """Runs one ingest. ``on_problem`` hears of every input that was skipped or read with a warning;
+    ``on_progress`` of every document handled (processed, unchanged or skipped)."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: PipelineConfig | None = None,
+        workers: int = 1,
+        batch_size: int = BATCH_SIZE,
+        dedup: DedupConfig | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.config = config or PipelineConfig()
+        self.workers = max(1, workers)
+        self.batch_size = max(1, batch_size)
+        self.dedup = dedup
+        self.on_problem = on_problem or (lambda p: None)
+        self.on_progress = on_progress or (lambda n: None)
+        self.summary = IngestSummary()
+        self._lock = threading.Lock()
+
+    def run(self, items: Iterable[Item]) -> IngestSummary:
+        """Ingest every document of ``items``, then deduplicate (unless ``dedup`` is ``None``)."""
+        start = time.perf_counter()
+        _init_worker(self.config)  # fails early on a broken lexicon; used when extracting in this process
+        todo = self._todo(items)
+        try:
+            if self.workers == 1:
+                self._consume(map(extract_rows, todo))
+            else:
+                ctx = multiprocessing.get_context("spawn")
+                with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,)) as pool:
+                    self._consume(pool.imap(extract_rows, todo, chunksize=8))
+        finally:
+            self.summary.seconds = time.perf_counter() - start
+        if self.dedup is not None:
+            self.summary.dedup = self.store.deduplicate(self.dedup)
+        self.summary.seconds = time.perf_counter() - start
+        return self.summary
+
+    def _problem(self, problem: Problem) -> None:
+        with self._lock:  # called from the pool's feeder thread too
+            self.summary.problems.append(problem)
+            self.summary.skipped += problem.lost
+        if problem.lost:
+            self.on_progress(1)
+        self.on_problem(problem)
+
+    def _todo(self, items: Iterable[Item]) -> Iterator[InputDocument]:
+        """The documents that need extracting: new ones and changed ones. May run in a pool's feeder thread,
+        so it reads the store through its own cursor."""
+        cursor = Store.__new__(Store)
+        cursor.path, cursor.con = self.store.path, self.store.con.cursor()
+        seen: dict[str, str] = {}
+        pending: list[tuple[InputDocument, str]] = []
+
+        def flush() -> Iterator[InputDocument]:
+            stored = cursor.known_hashes([d.doc_id for d, _ in pending])
+            for doc, digest in pending:
+                if stored.get(doc.doc_id) == digest:
+                    self.summary.unchanged += 1
+                    self.on_progress(1)
+                    continue
+                if doc.doc_id in stored:
+                    self.summary.replaced += 1
+                yield doc
+            pending.clear()
+
+        try:
+            for item in items:
+                if isinstance(item, Problem):
+                    self._problem(item)
+                    continue
+                self.summary.read += 1
+                if item.date is not None:
+                    try:
+                        parse_date(item.date, "date")
+                    except HadathError as exc:
+                        self._problem(Problem(item.origin, f"{exc}; fix the date or leave it out"))
+                        continue
+                digest = text_hash(item.text)
+                if seen.get(item.doc_id) == digest:
+                    self.summary.duplicates += 1
+                    self.on_progress(1)
+                    self.on_problem(Problem(item.origin, f"document {item.doc_id!r} was already read; skipped", False))
+                    continue
+                if item.doc_id in seen:
+                    self.on_problem(Problem(item.origin, f"id {item.doc_id!r} appears again with another text; the "
+                                            "later text replaces the earlier", lost=False))  # fmt: skip
+                seen[item.doc_id] = digest
+                pending.append((item, digest))
+                if len(pending) >= LOOKUP_CHUNK:
+                    yield from flush()
+            yield from flush()
+        finally:
+            cursor.con.close()
+
+    def _consume(self, outcomes: Iterable[Outcome]) -> None:
+        batch: dict[str, DocumentRows] = {}
+        oldest = time.monotonic()
+        for origin, rows, error in outcomes:
+            if rows is None:
+                self._problem(Problem(origin, error or "not processed"))
+                continue
+            self.on_progress(1)
+            if rows.doc_id in batch:  # the same id again, with another text: the earlier one goes in first
+                self._write(batch)
+            if not batch:
+                oldest = time.monotonic()
+            batch[rows.doc_id] = rows
+            if len(batch) >= self.batch_size or time.monotonic() - oldest > BATCH_SECONDS:
+                self._write(batch)
+        self._write(batch)
+
+    def _write(self, batch: dict[str, DocumentRows]) -> None:
+        if not batch:
+            return
+        self.store.write(list(batch.values()))
+        self.summary.stored += len(batch)
+        self.summary.events += sum(rows.events for rows in batch.values())
+        batch.clear()
+
+
+def ingest(
+    items: Iterable[Item],
+    store: Store,
+    config: PipelineConfig | None = None,
+    workers: int = 1,
+    dedup: DedupConfig | None = None,
+) -> IngestSummary:
+    """Ingest ``items`` (from :func:`hadath.inputs.read_paths`) into ``store`` and deduplicate."""
+    return Ingester(store, config, workers, dedup=dedup if dedup is not None else DedupConfig()).run(items)

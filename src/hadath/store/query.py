@@ -1,0 +1,325 @@
+"""Reading events back from a store: filters (always as SQL parameters), contract events with their
+deduplication counts, one event with its provenance, and statistics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from hadath.errors import HadathError
+from hadath.lang.ar.normalize import normalize
+from hadath.ontology import EVENT_TYPES, MODES, SECTORS, SYMMETRIC_TYPES
+from hadath.store.store import Store
+
+_CODE = re.compile(r"^[A-Z]{3,4}$")
+
+#: The most events one query returns (``--limit`` and the HTTP API's ``limit`` are capped to it).
+MAX_LIMIT = 10_000
+
+
+class FilterError(HadathError):
+    """A query filter has a value that cannot match anything (an unknown type, a malformed date ...)."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters of ``hadath query`` (and ``GET /v1/events``); ``None`` means no filter. List-valued filters
+    match any of their values."""
+
+    country: tuple[str, ...] = ()  # either side
+    source_country: tuple[str, ...] = ()
+    target_country: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()  # either side
+    type: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    location: str | None = None  # a country code, or words of the place name
+    topic: tuple[str, ...] = ()
+    text: str | None = None  # words of the sentence (compared after normalization)
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in ((), None) for f in fields(self))
+
+
+def build_filter(
+    country: Sequence[str] = (),
+    source_country: Sequence[str] = (),
+    target_country: Sequence[str] = (),
+    sector: Sequence[str] = (),
+    type: Sequence[str] = (),
+    mode: Sequence[str] = (),
+    since: str | date | None = None,
+    until: str | date | None = None,
+    location: str | None = None,
+    topic: Sequence[str] = (),
+    text: str | None = None,
+) -> EventFilter:
+    """Validate user-given filter values (comma-separated lists allowed) into an :class:`EventFilter`."""
+    return EventFilter(
+        country=_codes(country, "country"),
+        source_country=_codes(source_country, "source-country"),
+        target_country=_codes(target_country, "target-country"),
+        sector=_enum(sector, "sector", SECTORS),
+        type=_enum(type, "type", EVENT_TYPES),
+        mode=_enum(mode, "mode", MODES, upper=False),
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        location=(location or "").strip() or None,
+        topic=tuple(v.strip().lower() for v in _split(topic)),
+        text=(text or "").strip() or None,
+    )
+
+
+def _split(values: Sequence[str] | str) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def _codes(values: Sequence[str], name: str) -> tuple[str, ...]:
+    out = tuple(v.upper() for v in _split(values))
+    for v in out:
+        if not _CODE.match(v):
+            raise FilterError(f"--{name} {v!r} is not a country or organization code (ISO alpha-3 such as BHR, or ARL)")
+    return out
+
+
+def _enum(values: Sequence[str], name: str, allowed: frozenset[str], upper: bool = True) -> tuple[str, ...]:
+    out = tuple(v.upper() if upper else v.lower() for v in _split(values))
+    for v in out:
+        if v not in allowed:
+            raise FilterError(f"--{name} {v!r} is not one of: {', '.join(sorted(allowed))}")
+    return out
+
+
+def _date(value: str | date | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise FilterError(f"--{name} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def where(f: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
+    """The SQL condition of a filter over ``events AS alias`` and its parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        conds.append(sql)
+        params.extend(values)
+
+    e = alias
+    if f.country:
+        add(f"({e}.source_code IN (SELECT unnest(?)) OR {e}.target_code IN (SELECT unnest(?)))",
+            list(f.country), list(f.country))  # fmt: skip
+    if f.source_country:
+        add(f"{e}.source_code IN (SELECT unnest(?))", list(f.source_country))
+    if f.target_country:
+        add(f"{e}.target_code IN (SELECT unnest(?))", list(f.target_country))
+    if f.sector:
+        add(f"({e}.source_sector IN (SELECT unnest(?)) OR {e}.target_sector IN (SELECT unnest(?)))",
+            list(f.sector), list(f.sector))  # fmt: skip
+    if f.type:
+        add(f"{e}.type IN (SELECT unnest(?))", list(f.type))
+    if f.mode:
+        add(f"{e}.mode IN (SELECT unnest(?))", list(f.mode))
+    if f.since:
+        add(f"{e}.event_date >= ?", f.since)
+    if f.until:
+        add(f"{e}.event_date <= ?", f.until)
+    if f.location:
+        loc = f.location
+        add(
+            f"({e}.location_country = upper(?) OR strpos(lower({e}.location_place), lower(?)) > 0 "
+            f"OR strpos({e}.location_text, ?) > 0)",
+            loc, loc, loc,
+        )  # fmt: skip
+    if f.topic:
+        add(f"EXISTS (SELECT 1 FROM topics t WHERE t.event_id = {e}.event_id AND t.topic IN (SELECT unnest(?)))",
+            list(f.topic))  # fmt: skip
+    if f.text:
+        add(f"strpos({e}.sentence_norm, ?) > 0", normalize(f.text))
+    return (" AND ".join(conds) or "TRUE"), params
+
+
+def _selection(f: EventFilter, reports: bool) -> tuple[str, list[Any]]:
+    """SQL selecting the event ids to return: every matching report, or the first report of every cluster that
+    has a matching report."""
+    cond, params = where(f)
+    if reports:
+        return f"SELECT e.event_id FROM events e WHERE {cond}", params
+    return f"SELECT DISTINCT coalesce(e.cluster_id, e.event_id) AS event_id FROM events e WHERE {cond}", params
+
+
+def count_events(store: Store, f: EventFilter, reports: bool = False) -> int:
+    sql, params = _selection(f, reports)
+    return int(store.scalar(f"SELECT count(*) FROM ({sql})", params))
+
+
+def event_ids(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0,
+              reports: bool = False) -> list[str]:  # fmt: skip
+    """Ids of the matching events, newest first (``limit`` capped at :data:`MAX_LIMIT`; ``None`` = all)."""
+    sql, params = _selection(f, reports)
+    page = ""
+    if limit is not None:
+        page = " LIMIT ? OFFSET ?"
+        params = [*params, max(0, min(limit, MAX_LIMIT)), max(0, offset)]
+    rows = store.con.execute(
+        f"""SELECT s.event_id FROM ({sql}) s JOIN events e USING (event_id)
+            ORDER BY e.event_date DESC NULLS LAST, e.event_id{page}""",
+        params,
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def query_events(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0,
+                 reports: bool = False) -> list[dict[str, Any]]:  # fmt: skip
+    """Matching events as contract events with ``doc_id``, ``mentions``, ``sources`` and ``documents``."""
+    return load_events(store, event_ids(store, f, limit, offset, reports))
+
+
+def iter_events(store: Store, f: EventFilter, reports: bool = False, chunk: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every matching event (for exports), read ``chunk`` at a time."""
+    ids = event_ids(store, f, None, 0, reports)
+    for i in range(0, len(ids), chunk):
+        yield from load_events(store, ids[i : i + chunk])
+
+
+def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    keys = ("text", "start", "end", "name", "country", "org", "sector", "role", "entity_id")
+    return {k: row[k] for k in keys}
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+    return None if text is None else {"text": text, "start": start, "end": end}
+
+
+def load_events(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Contract events (with store fields) for these event ids, in the given order."""
+    if not ids:
+        return []
+    idl = [list(ids)]
+    rows = store.fetch(
+        """SELECT e.*, c.mentions, c.sources FROM events e LEFT JOIN clusters c ON c.cluster_id = e.cluster_id
+           WHERE e.event_id IN (SELECT unnest($1))""",
+        idl,
+    )
+    actors: dict[tuple[str, str], dict[str, Any]] = {
+        (a["event_id"], a["side"]): a
+        for a in store.fetch("SELECT * FROM actors WHERE event_id IN (SELECT unnest($1))", idl)
+    }
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for s in store.fetch(
+        """SELECT event_id, text, start, "end" FROM spans WHERE kind = 'evidence' AND event_id IN (SELECT unnest($1))
+           ORDER BY event_id, start""",
+        idl,
+    ):
+        evidence.setdefault(s["event_id"], []).append({"text": s["text"], "start": s["start"], "end": s["end"]})
+    topics: dict[str, list[str]] = {}
+    for t in store.fetch("SELECT event_id, topic FROM topics WHERE event_id IN (SELECT unnest($1))", idl):
+        topics.setdefault(t["event_id"], []).append(t["topic"])
+    documents: dict[str, list[str]] = {}
+    for m in store.fetch(
+        """SELECT cluster_id, list(DISTINCT doc_id ORDER BY doc_id) AS docs FROM mentions
+           WHERE cluster_id IN (SELECT cluster_id FROM events WHERE event_id IN (SELECT unnest($1)))
+           GROUP BY cluster_id""",
+        idl,
+    ):
+        documents[m["cluster_id"]] = m["docs"]
+    by_id = {r["event_id"]: r for r in rows}
+    out = []
+    for event_id in ids:
+        r = by_id.get(event_id)
+        if r is None:
+            continue
+        loc = None
+        if r["location_text"] is not None:
+            loc = {
+                "text": r["location_text"], "start": r["location_start"], "end": r["location_end"],
+                "country": r["location_country"], "place": r["location_place"], "lat": r["location_lat"],
+                "lon": r["location_lon"], "geonames_id": r["location_geonames_id"],
+            }  # fmt: skip
+        out.append({
+            "id": event_id,
+            "doc_id": r["doc_id"],
+            "type": r["type"],
+            "mode": r["mode"],
+            "cameo": r["cameo"],
+            "contexts": list(r["contexts"] or ()),
+            "source": _actor(actors.get((event_id, "source"))),
+            "target": _actor(actors.get((event_id, "target"))),
+            "location": loc,
+            "occasion": _span(r["occasion_text"], r["occasion_start"], r["occasion_end"]),
+            "date": r["date"].isoformat() if r["date"] else None,
+            "trigger": _span(r["trigger_text"], r["trigger_start"], r["trigger_end"]),
+            "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
+            "topics": sorted(topics.get(event_id, ())),
+            "confidence": r["confidence"],
+            "evidence": evidence.get(event_id, []),
+            "sentence_text": r["sentence_text"],
+            "quad_class": r["quad_class"],
+            "goldstein": r["goldstein"],
+            "cluster_id": r["cluster_id"],
+            "mentions": r["mentions"] or 1,
+            "sources": r["sources"] or 1,
+            "documents": documents.get(r["cluster_id"], [r["doc_id"]]),
+        })  # fmt: skip
+    return out
+
+
+def reports_of(store: Store, event_id: str) -> list[dict[str, Any]]:
+    """Every report of the real-world event that ``event_id`` (a report or a cluster id) belongs to, with why it
+    was merged; empty when the id is unknown."""
+    cid = store.scalar("SELECT coalesce(cluster_id, event_id) FROM events WHERE event_id = ?", [event_id])
+    if cid is None:
+        return []
+    rows = store.fetch(
+        """SELECT m.event_id, m.doc_id, m.outlet, m.joined_with, m.similarity, m.day_gap, e.event_date, d.url, d.title
+           FROM mentions m JOIN events e USING (event_id) JOIN documents d ON d.doc_id = m.doc_id
+           WHERE m.cluster_id = ? ORDER BY e.event_date, m.event_id""",
+        [cid],
+    )
+    if rows:
+        return rows
+    return store.fetch(
+        """SELECT e.event_id, e.doc_id, coalesce(d.source, d.reported_by_name) AS outlet, NULL AS joined_with,
+                  NULL AS similarity, NULL AS day_gap, e.event_date, d.url, d.title
+           FROM events e JOIN documents d USING (doc_id) WHERE e.event_id = ?""",
+        [event_id],
+    )
+
+
+def stats(store: Store, f: EventFilter | None = None, top: int = 20) -> dict[str, Any]:
+    """Counts of deduplicated events by type, by dyad (the ``top`` most frequent) and by month."""
+    f = f or EventFilter()
+    sql, params = _selection(f, reports=False)
+    base = f"SELECT e.* FROM ({sql}) s JOIN events e USING (event_id)"
+    by_type = store.con.execute(
+        f"SELECT type, count(*) FROM ({base}) GROUP BY type ORDER BY 2 DESC, 1", params
+    ).fetchall()
+    by_dyad = store.con.execute(
+        f"""SELECT CASE WHEN type IN (SELECT unnest(?)) THEN replace(dyad_key, '|', ' <-> ')
+                        ELSE replace(dyad_key, '|', ' -> ') END, count(*), round(avg(goldstein), 2)
+            FROM ({base}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+        [sorted(SYMMETRIC_TYPES), *params, top],
+    ).fetchall()
+    by_month = store.con.execute(
+        f"""SELECT coalesce(strftime(event_date, '%Y-%m'), 'undated'), count(*),
+                   count(*) FILTER (WHERE quad_class <= 2), count(*) FILTER (WHERE quad_class >= 3)
+            FROM ({base}) GROUP BY 1 ORDER BY 1""",
+        params,
+    ).fetchall()
+    return {
+        "counts": store.counts(),
+        "by_type": [{"type": t, "events": n} for t, n in by_type],
+        "by_dyad": [{"dyad": d, "events": n, "mean_goldstein": g} for d, n, g in by_dyad],
+        "by_month": [{"month": m, "events": n, "cooperation": c, "conflict": k} for m, n, c, k in by_month],
+    }

@@ -1,0 +1,261 @@
+"""The event store: one DuckDB file holding documents, event reports, actors, spans, entities, topics and the
+deduplicated events (clusters). The only module that writes to the database."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from hadath.errors import StoreError
+from hadath.store.dedup import Cluster, DedupConfig, Report, cluster_reports
+from hadath.store.rows import COLUMNS, DocumentRows
+from hadath.store.schema import SCHEMA_VERSION, migrate
+
+log = logging.getLogger(__name__)
+
+#: Deduplication reads the reports of this many events at a time (groups are never split).
+DEDUP_CHUNK = 100_000
+
+#: Tables that hold a document's rows (deleted together when its text changes).
+DOCUMENT_TABLES = ("actors", "spans", "topics", "entity_mentions", "entities", "document_topics", "events", "documents")
+
+
+@dataclass(frozen=True)
+class DedupSummary:
+    groups: int
+    reports: int
+    clusters: int
+
+
+class Store:
+    """A hadath store in a DuckDB file (created when missing; migrated when written by an older hadath).
+
+    Use as a context manager, or call :meth:`close`. ``read_only`` stores can be queried while nothing writes.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(self.path, "no such store; create it with 'hadath ingest ... --db FILE'")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            reason = str(exc).splitlines()[0]
+            if "lock" in reason.lower():
+                reason = "the store is in use by another process (DuckDB allows one writer); wait for it or copy it"
+            raise StoreError(self.path, f"cannot open: {reason}") from None
+        except duckdb.Error as exc:
+            raise StoreError(self.path, f"not a hadath store or a damaged one ({exc})") from None
+        try:
+            if read_only:
+                from hadath.store.schema import store_version
+
+                version = store_version(self.con)
+                if version != SCHEMA_VERSION:
+                    raise StoreError(
+                        self.path,
+                        f"store has schema version {version}, this hadath uses {SCHEMA_VERSION}; open it once for "
+                        "writing (e.g. 'hadath ingest --db FILE' with no input) to migrate it",
+                    )
+            else:
+                before = migrate(self.con, self.path)
+                if before < SCHEMA_VERSION:
+                    log.info("store %s migrated from schema version %d to %d", self.path, before, SCHEMA_VERSION)
+        except BaseException:
+            self.con.close()
+            raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:  # fmt: skip
+        self.close()
+
+    # ---- reading helpers ------------------------------------------------------------------------------------
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a parameterized query as dicts (parameters are never pasted into the SQL)."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def known_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """``doc_id -> text hash`` of the given documents that are already stored."""
+        if not doc_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT doc_id, text_hash FROM documents WHERE doc_id IN (SELECT unnest($1))", [list(doc_ids)]
+        ).fetchall()
+        return {d: h for d, h in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": int(self.scalar("SELECT count(*) FROM documents")),
+            "reports": int(self.scalar("SELECT count(*) FROM events")),
+            "events": int(self.scalar("SELECT count(*) FROM clusters")),
+            "undeduplicated": int(self.scalar("SELECT count(*) FROM events WHERE cluster_id IS NULL")),
+        }
+
+    def setting(self, key: str) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", [key])
+        return None if value is None else str(value)
+
+    def dedup_config(self) -> DedupConfig:
+        """The deduplication settings the store was last deduplicated with (defaults if never)."""
+        raw = self.setting("dedup_config")
+        return DedupConfig(**json.loads(raw)) if raw else DedupConfig()
+
+    # ---- writing --------------------------------------------------------------------------------------------
+
+    def write(self, batch: Sequence[DocumentRows]) -> None:
+        """Store a batch of documents in one transaction; a stored document with the same id is replaced (its
+        old events leave their clusters, which deduplication then rebuilds)."""
+        if not batch:
+            return
+        doc_ids = [rows.doc_id for rows in batch]
+        if len(set(doc_ids)) != len(doc_ids):
+            raise ValueError("a batch holds a document id twice")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._forget(doc_ids)
+            for table, columns in COLUMNS.items():
+                rows = [row for doc in batch for row in doc.tables.get(table, ())]
+                if rows:
+                    self._insert(table, columns, rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+        values = [list(col) for col in zip(*rows, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {selects}", values)
+
+    def _forget(self, doc_ids: list[str]) -> None:
+        """Delete these documents' rows; the clusters their events were in are dissolved for re-deduplication."""
+        ids = [doc_ids]
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _gone AS SELECT unnest($1) AS doc_id", ids)
+        self.con.execute(
+            """CREATE OR REPLACE TEMP TABLE _dissolved AS SELECT DISTINCT cluster_id FROM events
+               WHERE doc_id IN (SELECT doc_id FROM _gone) AND cluster_id IS NOT NULL"""
+        )
+        if self.scalar("SELECT count(*) FROM _dissolved"):
+            self.con.execute("DELETE FROM mentions WHERE cluster_id IN (SELECT cluster_id FROM _dissolved)")
+            self.con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM _dissolved)")
+            self.con.execute(
+                """UPDATE events SET cluster_id = NULL WHERE cluster_id IN (SELECT cluster_id FROM _dissolved)
+                   AND doc_id NOT IN (SELECT doc_id FROM _gone)"""
+            )
+        for table in DOCUMENT_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
+
+    # ---- deduplication --------------------------------------------------------------------------------------
+
+    def deduplicate(self, config: DedupConfig | None = None, rebuild: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> DedupSummary:  # fmt: skip
+        """Cluster the reports of every (type, dyad) group that has reports not yet clustered (all groups when
+        ``rebuild``, e.g. after changing the settings). Each chunk of groups is written in one transaction, so an
+        interrupted run leaves a consistent store and the next run finishes the rest."""
+        config = config or DedupConfig()
+        if rebuild or self.setting("dedup_config") not in (None, json.dumps(asdict(config), sort_keys=True)):
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("UPDATE events SET cluster_id = NULL")
+            self.con.execute("DELETE FROM mentions")
+            self.con.execute("DELETE FROM clusters")
+            self.con.execute("COMMIT")
+        self.con.execute(
+            "INSERT INTO meta VALUES ('dedup_config', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [json.dumps(asdict(config), sort_keys=True)],
+        )
+        groups = self.con.execute(
+            """SELECT type, dyad_key, count(*) FROM events WHERE (type, dyad_key) IN
+               (SELECT type, dyad_key FROM events WHERE cluster_id IS NULL) GROUP BY ALL ORDER BY ALL"""
+        ).fetchall()
+        total = sum(n for _, _, n in groups)
+        done = clusters = 0
+        for chunk in _chunks(groups, DEDUP_CHUNK):
+            clusters += self._dedup_chunk(chunk, config)
+            done += sum(n for _, _, n in chunk)
+            if progress:
+                progress(done, total)
+        return DedupSummary(len(groups), total, clusters)
+
+    def _dedup_chunk(self, groups: list[tuple[str, str, int]], config: DedupConfig) -> int:
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE _groups AS SELECT unnest($1) AS type, unnest($2) AS dyad_key",
+            [[g[0] for g in groups], [g[1] for g in groups]],
+        )
+        rows = self.con.execute(
+            """SELECT e.type, e.dyad_key, e.event_id, e.doc_id,
+                      coalesce(d.source, d.reported_by_name, 'doc:' || e.doc_id), e.event_date, e.mode,
+                      e.location_country, e.terms
+               FROM events e JOIN _groups g USING (type, dyad_key) JOIN documents d USING (doc_id)
+               ORDER BY e.type, e.dyad_key, e.event_date, e.event_id"""
+        ).fetchall()
+        by_group: dict[tuple[str, str], list[Report]] = {}
+        for etype, dyad, event_id, doc_id, outlet, day, mode, loc, terms in rows:
+            by_group.setdefault((etype, dyad), []).append(
+                Report(event_id, doc_id, outlet, day, mode, loc, frozenset(terms or ()))
+            )
+        found: list[tuple[str, str, Cluster]] = [
+            (etype, dyad, c) for (etype, dyad), reports in by_group.items() for c in cluster_reports(reports, config)
+        ]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                """DELETE FROM mentions WHERE cluster_id IN (SELECT cluster_id FROM events e
+                   JOIN _groups g USING (type, dyad_key) WHERE cluster_id IS NOT NULL)"""
+            )
+            self.con.execute("""DELETE FROM clusters WHERE (type, dyad_key) IN (SELECT type, dyad_key FROM _groups)""")
+            if found:
+                self._insert("clusters", (
+                    "cluster_id", "type", "dyad_key", "first_date", "last_date", "mentions", "sources", "documents",
+                ), [
+                    (c.cluster_id, etype, dyad, c.first_day, c.last_day, len(c.members), c.sources, c.documents)
+                    for etype, dyad, c in found
+                ])  # fmt: skip
+                self._insert("mentions", (
+                    "cluster_id", "event_id", "doc_id", "outlet", "joined_with", "similarity", "day_gap",
+                ), [
+                    (c.cluster_id, m.event_id, m.doc_id, m.outlet, m.joined_with, m.similarity, m.day_gap)
+                    for _, _, c in found for m in c.members
+                ])  # fmt: skip
+                self.con.execute(
+                    """UPDATE events SET cluster_id = m.cluster_id FROM mentions m
+                       WHERE events.event_id = m.event_id AND events.cluster_id IS DISTINCT FROM m.cluster_id"""
+                )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(found)
+
+
+def _chunks(groups: list[tuple[str, str, int]], size: int) -> Iterator[list[tuple[str, str, int]]]:
+    chunk: list[tuple[str, str, int]] = []
+    count = 0
+    for group in groups:
+        if chunk and count + group[2] > size:
+            yield chunk
+            chunk, count = [], 0
+        chunk.append(group)
+        count += group[2]
+    if chunk:
+        yield chunk
