@@ -87,9 +87,11 @@ class Ingester:
         dedup: DedupConfig | None = None,
         on_problem: Callable[[Problem], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        pipeline: Pipeline | None = None,
     ) -> None:
         self.store = store
-        self.config = config or PipelineConfig()
+        self.pipeline = pipeline
+        self.config = pipeline.config if pipeline is not None else config or PipelineConfig()
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
         self.dedup = dedup
@@ -101,7 +103,10 @@ class Ingester:
     def run(self, items: Iterable[Item]) -> IngestSummary:
         """Ingest every document of ``items``, then deduplicate (unless ``dedup`` is ``None``)."""
         start = time.perf_counter()
-        _init_worker(self.config)  # fails early on a broken lexicon; used when extracting in this process
+        if self.pipeline is not None:
+            _WORKER["pipeline"] = self.pipeline
+        else:
+            _init_worker(self.config)  # fails early on a broken lexicon; used when extracting in this process
         todo = self._todo(items)
         try:
             if self.workers == 1:
@@ -196,6 +201,7 @@ class Ingester:
             return
         self.store.write(list(batch.values()))
         self.summary.stored += len(batch)
+        log.info("stored a batch of %d document(s); %d in this run", len(batch), self.summary.stored)
         self.summary.events += sum(rows.events for rows in batch.values())
         batch.clear()
 
@@ -206,6 +212,8 @@ def ingest(
     config: PipelineConfig | None = None,
     workers: int = 1,
     dedup: DedupConfig | None = None,
+    pipeline: Pipeline | None = None,
 ) -> IngestSummary:
     """Ingest ``items`` (from :func:`hadath.inputs.read_paths`) into ``store`` and deduplicate."""
-    return Ingester(store, config, workers, dedup=dedup if dedup is not None else DedupConfig()).run(items)
+    ingester = Ingester(store, config, workers, dedup=dedup or DedupConfig(), pipeline=pipeline)
+    return ingester.run(items)

@@ -149,12 +149,12 @@ def where(f: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
 
 
 def _selection(f: EventFilter, reports: bool) -> tuple[str, list[Any]]:
-    """SQL selecting the event ids to return: every matching report, or the first report of every cluster that
-    has a matching report."""
+    """SQL selecting the event ids to return: every matching report, or every matching deduplicated event.
+    A deduplicated event is shown as, and filtered on, its first report (what is shown is what matched)."""
     cond, params = where(f)
     if reports:
         return f"SELECT e.event_id FROM events e WHERE {cond}", params
-    return f"SELECT DISTINCT coalesce(e.cluster_id, e.event_id) AS event_id FROM events e WHERE {cond}", params
+    return f"SELECT e.event_id FROM events e WHERE coalesce(e.cluster_id, e.event_id) = e.event_id AND {cond}", params
 
 
 def count_events(store: Store, f: EventFilter, reports: bool = False) -> int:
