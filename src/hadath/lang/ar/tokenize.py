@@ -26,6 +26,8 @@ _RARE_MIN_STEM = 4
 #: Letters an imperfect verb starts with: the only words the future prefix س attaches to.
 IMPERFECT_PREFIXES = frozenset("يتنا")
 _ARTICLE = "ال"
+#: Most distinct words whose split a tokenizer remembers.
+_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class Tokenizer:
     def __init__(self, known_words: Iterable[str] = (), min_stem: int = 2) -> None:
         self.known = frozenset(known_words)
         self.min_stem = min_stem
+        # word -> its split at offset 0: news repeats its words, so most words are split once per process
+        self._splits: dict[str, list[RawToken]] = {}
 
     def tokenize(self, text: str) -> list[RawToken]:
         tokens: list[RawToken] = []
@@ -55,7 +59,13 @@ class Tokenizer:
             elif not word[0].isalnum():
                 tokens.append(RawToken(m.start(), m.end(), word, word, "punct"))
             else:
-                tokens.extend(self.split_word(word, m.start()))
+                parts = self._splits.get(word)
+                if parts is None:
+                    if len(self._splits) >= _CACHE_SIZE:
+                        self._splits.clear()
+                    parts = self._splits[word] = self.split_word(word)
+                start = m.start()
+                tokens.extend(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind) for p in parts)
         return tokens
 
     def split_word(self, word: str, offset: int = 0) -> list[RawToken]:
