@@ -63,6 +63,13 @@ def build_corpus(n: int) -> list[dict[str, str]]:
     return corpus
 
 
+def timed(fn: Callable[[], object]) -> float:
+    """Wall time of one run of ``fn`` (seconds)."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def median_time(fn: Callable[[], object], repeat: int) -> float:
     """Median wall time of ``repeat`` runs (seconds)."""
     times = []
@@ -216,29 +223,24 @@ def main() -> None:
                 f.write(json.dumps(doc, ensure_ascii=False) + "\n")
         out = tmp / "out.jsonl"
 
-        # 2-3. Baseline and single-process extraction, both read-process-write over the same file.
-        base = median_time(lambda: baseline_pass(jsonl, out), args.repeat)
+        # 2-4. Baseline, extraction on one process and on all cores, all read-process-write over the same file.
+        # The three are interleaved in each round, so that a slower or faster spell of the machine hits them alike.
         pipeline = Pipeline()
-        extract_pass(pipeline, jsonl, out)  # warm-up
-        one = median_time(lambda: extract_pass(pipeline, jsonl, out), args.repeat)
-        events_1 = count_events(out)
+        ctx = multiprocessing.get_context("spawn")
+        times: dict[str, list[float]] = {"base": [], "one": [], "par": []}
+        events_1 = events_all = -1
+        with ctx.Pool(cores, initializer=_init_worker) as pool:
+            extract_pass(pipeline, jsonl, out)  # warm-up
+            parallel_pass(pool, jsonl, out)  # warm-up: workers started and pipelines built
+            for _ in range(args.repeat):
+                times["base"].append(timed(lambda: baseline_pass(jsonl, out)))
+                times["one"].append(timed(lambda: extract_pass(pipeline, jsonl, out)))
+                events_1 = count_events(out)
+                times["par"].append(timed(lambda: parallel_pass(pool, jsonl, out)))
+                events_all = count_events(out)
+        base, one, par = (statistics.median(times[k]) for k in ("base", "one", "par"))
         figures["baseline"] = {"seconds": base, "docs_per_s": n / base}
         figures["extract_1"] = {"seconds": one, "docs_per_s": n / one, "x_baseline": one / base, "events": events_1}
-        say(f"\nextraction, read-extract-write, median of {args.repeat} runs")
-        say(f"  baseline read-tokenize-write {n / base:9.0f} docs/s")
-        ok = n / one >= TARGET_DOCS_PER_S and one / base <= TARGET_BASELINE_RATIO
-        say(
-            f"  hadath, 1 process            {n / one:9.0f} docs/s  {chars / one / 1000:6.0f} kchars/s  "
-            f"-> {one / base:5.1f}x the baseline  [target >= {TARGET_DOCS_PER_S:.0f} docs/s, "
-            f"<= {TARGET_BASELINE_RATIO:.0f}x: {'ok' if ok else 'MISSED'}]"
-        )
-
-        # 4. All cores.
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(cores, initializer=_init_worker) as pool:
-            parallel_pass(pool, jsonl, out)  # warm-up: workers started and pipelines built
-            par = median_time(lambda: parallel_pass(pool, jsonl, out), args.repeat)
-        events_all = count_events(out)
         figures["extract_all"] = {
             "workers": cores,
             "seconds": par,
@@ -246,15 +248,27 @@ def main() -> None:
             "speedup": one / par,
             "events": events_all,
         }
+        say(f"\nextraction, read-extract-write, median of {args.repeat} interleaved runs")
+        say(f"  baseline read-tokenize-write {n / base:9.0f} docs/s")
+        ok = n / one >= TARGET_DOCS_PER_S and one / base <= TARGET_BASELINE_RATIO
+        say(
+            f"  hadath, 1 process            {n / one:9.0f} docs/s  {chars / one / 1000:6.0f} kchars/s  "
+            f"-> {one / base:5.1f}x the baseline  [target >= {TARGET_DOCS_PER_S:.0f} docs/s, "
+            f"<= {TARGET_BASELINE_RATIO:.0f}x: {'ok' if ok else 'MISSED'}]"
+        )
         say(
             f"  hadath, {cores} processes          {n / par:9.0f} docs/s  {chars / par / 1000:6.0f} kchars/s  "
             f"-> {one / par:5.2f}x one process (spawn pool, chunksize {CHUNKSIZE}, warm workers)"
         )
 
         # 5-6. Ingest, each run in its own child process.
+        # 1 and 2 workers alternate, for the same reason as above.
+        all_runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+        for r in range(args.ingest_repeat):
+            for workers in (1, 2):
+                all_runs[workers].append(run_ingest(jsonl, tmp, workers, r))
         ingests: dict[int, dict[str, Any]] = {}
-        for workers in (1, 2):
-            runs = [run_ingest(jsonl, tmp, workers, r) for r in range(args.ingest_repeat)]
+        for workers, runs in all_runs.items():
             result = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
             result["peak_mb"] = max(r["peak_mb"] for r in runs)
             ingests[workers] = result

@@ -151,7 +151,12 @@ class Store:
     def _forget(self, doc_ids: list[str]) -> None:
         """Delete these documents' rows; the clusters their events were in are dissolved for re-deduplication."""
         ids = [doc_ids]
-        self.con.execute("CREATE OR REPLACE TEMP TABLE _gone AS SELECT unnest($1) AS doc_id", ids)
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE _gone AS SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest($1))",
+            ids,
+        )
+        if not self.scalar("SELECT count(*) FROM _gone"):
+            return  # all new documents: nothing to replace
         self.con.execute(
             """CREATE OR REPLACE TEMP TABLE _dissolved AS SELECT DISTINCT cluster_id FROM events
                WHERE doc_id IN (SELECT doc_id FROM _gone) AND cluster_id IS NOT NULL"""
@@ -231,14 +236,20 @@ class Store:
                     (c.cluster_id, etype, dyad, c.first_day, c.last_day, len(c.members), c.sources, c.documents)
                     for etype, dyad, c in found
                 ])  # fmt: skip
+                members = [
+                    (c.cluster_id, m.event_id, m.doc_id, m.outlet, m.joined_with, m.similarity, m.day_gap)
+                    for _, _, c in found
+                    for m in c.members
+                ]
+                self.con.execute(
+                    "CREATE OR REPLACE TEMP TABLE _members AS SELECT unnest($1) AS cluster_id, unnest($2) AS event_id",
+                    [[m[0] for m in members], [m[1] for m in members]],
+                )
                 self._insert("mentions", (
                     "cluster_id", "event_id", "doc_id", "outlet", "joined_with", "similarity", "day_gap",
-                ), [
-                    (c.cluster_id, m.event_id, m.doc_id, m.outlet, m.joined_with, m.similarity, m.day_gap)
-                    for _, _, c in found for m in c.members
-                ])  # fmt: skip
+                ), members)  # fmt: skip
                 self.con.execute(
-                    """UPDATE events SET cluster_id = m.cluster_id FROM mentions m
+                    """UPDATE events SET cluster_id = m.cluster_id FROM _members m
                        WHERE events.event_id = m.event_id AND events.cluster_id IS DISTINCT FROM m.cluster_id"""
                 )
             self.con.execute("COMMIT")
