@@ -142,3 +142,18 @@ def test_interrupted_ingest_loses_nothing_and_a_rerun_completes_it(tmp_path: Pat
     assert counts["documents"] == counts["distinct_docs"] == n
     assert counts["reports"] == counts["distinct_events"] == counts["mentions"]
     assert counts["undeduplicated"] == 0
+
+
+def test_a_broken_lexicon_in_the_workers_stops_the_ingest_with_its_message(tmp_path: Path, corpus: Path) -> None:
+    from hadath import PipelineConfig
+    from hadath.lexicon.lexicons import default_resource_dir
+    from hadath.store.ingest import WorkerSetupError
+
+    broken = tmp_path / "resources"
+    broken.mkdir()
+    for f in default_resource_dir().iterdir():
+        if f.is_file():
+            (broken / f.name).write_bytes(f.read_bytes())
+    (broken / "triggers.tsv").write_text("form\ttype\n", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store, pytest.raises(WorkerSetupError, match=r"triggers\.tsv"):
+        Ingester(store, PipelineConfig(resource_dir=broken), workers=2).run(read_paths([corpus]))

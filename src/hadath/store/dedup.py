@@ -30,7 +30,7 @@ class DedupConfig:
     window_days: int = 2
     min_similarity: float = 0.3
     #: Compare a report with at most this many of a cluster's latest reports (bounds the work on huge clusters).
-    max_compare: int = 50
+    max_compare: int = 10
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 #: Documents per transaction, and the longest a finished document waits before its batch is written (seconds).
 BATCH_SIZE = 500
 BATCH_SECONDS = 5.0
+_SETUP_FAILED = "cannot extract: "
 #: Stored hashes are looked up this many documents at a time.
 LOOKUP_CHUNK = 512
 
@@ -50,16 +52,28 @@ class IngestSummary:
 
 Outcome = tuple[str, DocumentRows | None, str | None]
 
-# The pipeline of a worker process, built once by the pool initializer (lexicons loaded once per process).
+# The pipeline of a worker process, built once by the pool initializer (lexicons loaded once per process), or
+# the error that prevented building it (raised in a pool's initializer, it would make the pool respawn forever).
 _WORKER: dict[str, Pipeline] = {}
+_WORKER_ERROR: dict[str, HadathError] = {}
+
+
+class WorkerSetupError(HadathError):
+    """A worker process could not build its pipeline (e.g. a broken lexicon); the ingest cannot go on."""
 
 
 def _init_worker(config: PipelineConfig) -> None:
-    _WORKER["pipeline"] = Pipeline(config)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    try:
+        _WORKER["pipeline"] = Pipeline(config)
+    except HadathError as exc:
+        _WORKER_ERROR["error"] = exc
 
 
 def extract_rows(doc: InputDocument) -> Outcome:
     """Extract one document and flatten it into store rows (runs in a worker process, or in this one)."""
+    if "error" in _WORKER_ERROR:
+        return doc.origin, None, f"{_SETUP_FAILED}{_WORKER_ERROR['error']}"
     pipeline = _WORKER["pipeline"]
     try:
         from hadath.document import Document
@@ -105,8 +119,8 @@ class Ingester:
         start = time.perf_counter()
         if self.pipeline is not None:
             _WORKER["pipeline"] = self.pipeline
-        else:
-            _init_worker(self.config)  # fails early on a broken lexicon; used when extracting in this process
+        elif self.workers == 1:
+            _WORKER["pipeline"] = Pipeline(self.config)  # a broken lexicon fails here, before anything is read
         todo = self._todo(items)
         try:
             if self.workers == 1:
@@ -184,6 +198,9 @@ class Ingester:
         oldest = time.monotonic()
         for origin, rows, error in outcomes:
             if rows is None:
+                if error and error.startswith(_SETUP_FAILED):
+                    self._write(batch)
+                    raise WorkerSetupError(error[len(_SETUP_FAILED) :])
                 self._problem(Problem(origin, error or "not processed"))
                 continue
             self.on_progress(1)
