@@ -126,10 +126,14 @@ class Ingester:
             if self.workers == 1:
                 self._consume(map(extract_rows, todo))
             else:
+                # the workers have the cores: DuckDB's own threads would only compete with them for small writes
+                self.store.con.execute("SET threads = 1")
                 ctx = multiprocessing.get_context("spawn")
                 with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,)) as pool:
-                    self._consume(pool.imap(extract_rows, todo, chunksize=8))
+                    self._consume(pool.imap(extract_rows, todo, chunksize=16))
         finally:
+            if self.workers > 1:
+                self.store.con.execute("RESET threads")
             self.summary.seconds = time.perf_counter() - start
         if self.dedup is not None:
             self.summary.dedup = self.store.deduplicate(self.dedup)
