@@ -112,9 +112,23 @@ def extract(
             help="Also emit negated, planned, hypothetical, background and reference events, with 'status'.",
         ),
     ] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local, or dask: write Parquet shards into the folder -o names.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address; default: a local cluster.")
+    ] = None,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Dask: documents (lines) per partition.")
+    ] = 1000,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
     config = PipelineConfig(include_nonfactual=include_nonfactual)
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine!r}: use local or dask")
+    if engine == "dask":
+        _extract_dask(paths or [], output, config, date, scheduler, workers, partition_size)
+        return
     if date is not None:
         try:
             parse_date(date, "--date")
@@ -202,6 +216,30 @@ def _write_records(
         if handle is not None:
             handle.close()
     return written
+
+
+def _extract_dask(paths: list[Path], output: Path | None, config: PipelineConfig, date: str | None,
+                  scheduler: str | None, workers: int, partition_size: int) -> None:  # fmt: skip
+    """``extract --engine dask``: Parquet shards (one folder per partition) for a data lake, no store."""
+    from hadath.store.distributed import extract_shards
+
+    if output is None or not paths or paths == [Path("-")]:
+        _fail("--engine dask reads files (not stdin) and writes Parquet shards into the folder given by -o DIR")
+    if output.exists() and not output.is_dir():
+        _fail(f"-o {output} is a file; --engine dask writes a folder of Parquet shards")
+    try:
+        partitions, _, summary = extract_shards(paths, output, config, date, scheduler, max(workers, 1),
+                                                partition_size)  # fmt: skip
+    except HadathError as exc:
+        _fail(str(exc))
+    for p in summary.problems:
+        _report("skipped" if p.lost else "warning", str(p))
+    for name, attempts in summary.retried.items():
+        err.print(f"partition {name} was retried ({attempts} attempts; a worker was lost); written once")
+    err.print(escape(f"{len(partitions)} partition(s) in {output}: {summary.extracted} extracted, {summary.reused} "
+                     f"already there; query them with 'hadath query --parquet {output}'"))  # fmt: skip
+    if summary.skipped:
+        raise typer.Exit(2)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -82,6 +82,23 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         rebuild_dedup: Annotated[
             bool, typer.Option("--rebuild-dedup", help="Deduplicate the whole store again (after new settings).")
         ] = False,
+        engine: Annotated[str, typer.Option("--engine", help="local (processes here) or dask (a cluster).")] = "local",
+        scheduler: Annotated[
+            str | None,
+            typer.Option(
+                "--scheduler",
+                help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers processes.",
+            ),
+        ] = None,
+        staging: Annotated[
+            Path | None, typer.Option("--staging", help="Dask: folder for the Parquet shards (default DB.staging).")
+        ] = None,
+        partition_size: Annotated[
+            int, typer.Option("--partition-size", min=1, help="Dask: documents (lines) per partition.")
+        ] = 1000,
+        keep_staging: Annotated[
+            bool, typer.Option("--keep-staging", help="Dask: keep the shards after a complete load.")
+        ] = False,
     ) -> None:
         """Extract events from a corpus into a store; skip documents stored already; deduplicate across outlets.
 
@@ -101,6 +118,12 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         if any(p.exists() and p.resolve() == db.resolve() for p in paths):
             fail(f"--db {db} is one of the inputs; give the store another name")
         dedup = None if no_dedup else DedupConfig(window_days=dedup_window, min_similarity=dedup_similarity)
+        if engine not in ("local", "dask"):
+            fail(f"--engine {engine!r}: use local or dask")
+        if engine == "dask":
+            _ingest_dask(paths, db, staging or db.with_name(db.name + ".staging"), date, scheduler, workers,
+                         partition_size, dedup, rebuild_dedup, keep_staging, staging is not None)  # fmt: skip
+            return
         store = open_store(db, read_only=False)
         total = estimate_documents(paths)
         summary = None
@@ -154,9 +177,62 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         if s.skipped:
             raise typer.Exit(2)
 
+    def _ingest_dask(paths: list[Path], db: Path, staging: Path, date: str | None, scheduler: str | None,
+                     workers: int, partition_size: int, dedup: Any, rebuild: bool, keep: bool,
+                     staging_given: bool) -> None:  # fmt: skip
+        import shutil
+
+        from hadath.store.distributed import ingest_dask
+
+        store = open_store(db, read_only=False)
+        with Progress(
+            TextColumn("[bold]ingest (dask)"), BarColumn(), MofNCompleteColumn(), TextColumn("partitions"),
+            TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("ingest", total=None)
+            try:
+                summary = ingest_dask(
+                    paths, store, staging, date=date, scheduler=scheduler, workers=workers,
+                    docs_per_partition=partition_size, dedup=None,
+                    on_partition=lambda r: progress.advance(task),
+                )  # fmt: skip
+                if dedup is not None:
+                    summary.dedup = store.deduplicate(dedup, rebuild=rebuild)
+            except KeyboardInterrupt:
+                store.close()
+                err.print("interrupted: the shards written and loaded so far are kept; run the same command again "
+                          "to complete the ingest")  # fmt: skip
+                raise typer.Exit(130) from None
+            except HadathError as exc:
+                store.close()
+                fail(str(exc))
+        counts = store.counts()
+        store.close()
+        for p in summary.problems:
+            report("skipped" if p.lost else "warning", str(p))
+        for name, attempts in summary.retried.items():
+            err.print(f"partition {name} was retried ({attempts} attempts; a worker was lost); written once")
+        err.print(
+            f"{summary.partitions} partition(s): {summary.extracted} extracted, {summary.reused} reused from "
+            f"{escape(str(staging))}; {summary.loaded} shard(s) loaded ({summary.already_loaded} loaded before): "
+            f"{summary.documents} document(s) stored, {summary.unchanged} unchanged, {summary.skipped} skipped"
+        )
+        if summary.dedup is not None:
+            err.print(f"deduplicated {summary.dedup.reports} report(s) of {summary.dedup.groups} type-dyad group(s) "
+                      f"into {summary.dedup.clusters} event(s)")  # fmt: skip
+        err.print(f"store {escape(str(db))}: {counts['documents']} documents, {counts['reports']} event reports, "
+                  f"{counts['events']} deduplicated events")  # fmt: skip
+        if not keep and not staging_given:
+            shutil.rmtree(staging, ignore_errors=True)
+        if summary.skipped:
+            raise typer.Exit(2)
+
     @app.command()
     def query(
-        db: DbOption,
+        db: Annotated[Path | None, typer.Option("--db", help="The store (a DuckDB file).")] = None,
+        parquet: Annotated[
+            Path | None, typer.Option("--parquet", help="Query Parquet shards (hadath extract --engine dask).")
+        ] = None,
         country: CountryOpt = None,
         source_country: SourceCountryOpt = None,
         target_country: TargetCountryOpt = None,
@@ -184,7 +260,18 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         lists = {"country": country, "source_country": source_country, "target_country": target_country,
                  "sector": sector, "type": type_, "mode": mode, "topic": topic}  # fmt: skip
         f = filters(lists, since, until, location, text)
-        store = open_store(db)
+        if (db is None) == (parquet is None):
+            fail("give the store with --db FILE, or a folder of Parquet shards with --parquet DIR")
+        if parquet is not None:
+            from hadath.store.store import Store
+
+            try:
+                store = Store.over_parquet(parquet)
+            except HadathError as exc:
+                fail(str(exc))
+        else:
+            assert db is not None
+            store = open_store(db)
         try:
             if explain_dedup is not None:
                 _explain(store, explain_dedup, fail)

@@ -107,6 +107,11 @@ def read_stream(
         yield _text_document(data, doc_id or "stdin", date, origin, max_chars)
 
 
+def input_kind(path: Path) -> str | None:
+    """``jsonl``, ``text`` or ``csv`` for the file types hadath reads, else ``None``."""
+    return _kind(path)
+
+
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
@@ -165,10 +170,29 @@ def _read_text_file(path: Path, date: str | None, doc_id: str | None, max_chars:
 
 def _read_jsonl_file(path: Path, date: str | None, max_chars: int) -> Iterator[Item]:
     """Line by line (a large file is never held in memory); a truncated .gz keeps the lines before the cut."""
-    number = 0
+    yield from read_jsonl_range(path, date=date, max_chars=max_chars)
+
+
+def read_jsonl_range(
+    path: Path,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+    date: str | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
+) -> Iterator[Item]:
+    """Documents of a JSON Lines file (``.gz`` too), or of the lines in bytes ``[start, end)`` of an uncompressed
+    one (``start`` at a line start, numbered ``first_line``): how a partition of a large file is read."""
+    number = first_line - 1
     try:
         with gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb") as fh:
-            for number, line in enumerate(fh, start=1):
+            if start:
+                fh.seek(start)
+            position = start
+            for number, line in enumerate(fh, start=first_line):
+                if end is not None and position >= end:
+                    break
+                position += len(line)
                 try:
                     decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as exc:

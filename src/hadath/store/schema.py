@@ -11,6 +11,7 @@ Tables (one row per ...):
 - ``spans``: every span an event report rests on (trigger, source, target, location, occasion, evidence).
 - ``entities`` and ``entity_mentions``: the document-level entity registry of the contract.
 - ``topics``: topic of an event report.
+- ``shards``: Parquet shards written by the Dask engine's workers and loaded into the store.
 - ``clusters``: deduplicated real-world event: its representative report and ``mentions`` / ``sources`` /
   ``documents`` counts; ``mentions`` links each report to its cluster with why it was merged.
 
@@ -80,6 +81,14 @@ MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = (
         (
             # Document-level topics: every topic named anywhere in the text, not only in event sentences.
             "CREATE TABLE document_topics (doc_id VARCHAR NOT NULL, topic VARCHAR NOT NULL)",
+        ),
+    ),
+    (
+        3,
+        (
+            # Parquet shards of the Dask engine loaded into this store (a re-run loads only the missing ones).
+            """CREATE TABLE shards (name VARCHAR PRIMARY KEY, loaded_at TIMESTAMP, documents INTEGER,
+               skipped_unchanged INTEGER)""",
         ),
     ),
 )
