@@ -199,6 +199,14 @@ class Ingester:
 
     def _consume(self, outcomes: Iterable[Outcome]) -> None:
         batch: dict[str, DocumentRows] = {}
+        try:
+            self._consume_into(outcomes, batch)
+        except KeyboardInterrupt:
+            self._write(batch)  # keep what was extracted before the interruption
+            raise
+        self._write(batch)
+
+    def _consume_into(self, outcomes: Iterable[Outcome], batch: dict[str, DocumentRows]) -> None:
         oldest = time.monotonic()
         for origin, rows, error in outcomes:
             if rows is None:
@@ -215,7 +223,6 @@ class Ingester:
             batch[rows.doc_id] = rows
             if len(batch) >= self.batch_size or time.monotonic() - oldest > BATCH_SECONDS:
                 self._write(batch)
-        self._write(batch)
 
     def _write(self, batch: dict[str, DocumentRows]) -> None:
         if not batch:
