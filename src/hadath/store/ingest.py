@@ -151,8 +151,7 @@ class Ingester:
     def _todo(self, items: Iterable[Item]) -> Iterator[InputDocument]:
         """The documents that need extracting: new ones and changed ones. May run in a pool's feeder thread,
         so it reads the store through its own cursor."""
-        cursor = Store.__new__(Store)
-        cursor.path, cursor.con = self.store.path, self.store.con.cursor()
+        cursor = self.store.cursor()
         seen: dict[str, str] = {}
         pending: list[tuple[InputDocument, str]] = []
 
@@ -195,7 +194,7 @@ class Ingester:
                     yield from flush()
             yield from flush()
         finally:
-            cursor.con.close()
+            cursor.close()
 
     def _consume(self, outcomes: Iterable[Outcome]) -> None:
         batch: dict[str, DocumentRows] = {}

@@ -91,6 +91,13 @@ class Store:
             store.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
         return store
 
+    def cursor(self) -> Store:
+        """Another handle on the same open database, for use from another thread (DuckDB connections are not
+        shared between threads; cursors are)."""
+        other = Store.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     def close(self) -> None:
         self.con.close()
 
