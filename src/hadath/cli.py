@@ -17,6 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hadath import __version__
+from hadath.cli_ner import register as register_ner_commands
+from hadath.cli_serve import register as register_serve_command
 from hadath.cli_store import register as register_store_commands
 from hadath.config import PipelineConfig
 from hadath.errors import HadathError
@@ -367,6 +369,8 @@ def eval_detection(
 
 
 register_store_commands(app, err, _fail, _report)
+register_ner_commands(app, eval_app, err, _fail)
+register_serve_command(app, err, _fail)
 
 
 def main() -> None:

@@ -323,3 +323,157 @@ def stats(store: Store, f: EventFilter | None = None, top: int = 20) -> dict[str
         "by_dyad": [{"dyad": d, "events": n, "mean_goldstein": g} for d, n, g in by_dyad],
         "by_month": [{"month": m, "events": n, "cooperation": c, "conflict": k} for m, n, c, k in by_month],
     }
+
+
+# ---- aggregates and provenance (the HTTP API's /v1/actors, /v1/dyads, /v1/timeline and /v1/events/{id}) -------
+
+#: Periods that aggregates group dates by (the values are DuckDB ``date_trunc`` parts, passed as parameters).
+PERIODS = ("day", "week", "month", "year")
+
+#: What a timeline counts events by: a column of ``events`` (from this fixed list only, never from user text).
+TIMELINE_KEYS = {"type": "type", "quad_class": "quad_class"}
+
+#: What actors are grouped by.
+ACTOR_GROUPS = ("actor", "country")
+
+
+def _deduplicated(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL of the matching deduplicated events (all columns of ``events``), and its parameters."""
+    sql, params = _selection(f, reports=False)
+    return f"SELECT e.* FROM ({sql}) s JOIN events e USING (event_id)", params
+
+
+def _check_period(period: str | None) -> None:
+    if period is not None and period not in PERIODS:
+        raise FilterError(f"period {period!r} is not one of: {', '.join(PERIODS)}")
+
+
+def timeline(store: Store, f: EventFilter, interval: str = "month", by: str = "type") -> dict[str, Any]:
+    """Deduplicated events counted per ``interval`` (day, week, month, year: periods named by their first day) and
+    per ``by`` (``type`` or ``quad_class``); undated events are counted apart."""
+    _check_period(interval)
+    if by not in TIMELINE_KEYS:
+        raise FilterError(f"by {by!r} is not one of: {', '.join(TIMELINE_KEYS)}")
+    base, params = _deduplicated(f)
+    rows = store.fetch(
+        f"""SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, {TIMELINE_KEYS[by]} AS key, count(*) AS events
+            FROM ({base}) WHERE event_date IS NOT NULL GROUP BY ALL ORDER BY 1, 2""",
+        [interval, *params],
+    )
+    undated = store.scalar(f"SELECT count(*) FROM ({base}) WHERE event_date IS NULL", params)
+    return {
+        "interval": interval,
+        "by": by,
+        "items": [{"period": r["period"].isoformat(), "key": r["key"], "events": r["events"]} for r in rows],
+        "total": sum(r["events"] for r in rows) + int(undated),
+        "undated": int(undated),
+    }
+
+
+def dyads(store: Store, f: EventFilter, period: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Pairs of actor codes (countries, or organizations such as ARL) with their deduplicated events counted as
+    cooperation (quad classes 1-2) and conflict (3-4), the mean Goldstein score and the balance
+    ``(cooperation - conflict) / events`` (from -1, all conflict, to 1, all cooperation). Pairs are unordered
+    (``a`` < ``b``); ``a_to_b`` and ``b_to_a`` count the events by direction. With a ``period``, one row per pair
+    and period. The ``limit`` pairs (or pair-periods) with the most events come first."""
+    _check_period(period)
+    base, params = _deduplicated(f)
+    period_sql = "CAST(date_trunc(?, event_date) AS DATE)" if period else "CAST(NULL AS DATE)"
+    period_params = [period] if period else []
+    rows = store.fetch(
+        f"""SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
+                   {period_sql} AS period, count(*) AS events,
+                   count(*) FILTER (WHERE source_code <= target_code) AS a_to_b,
+                   count(*) FILTER (WHERE source_code > target_code) AS b_to_a,
+                   count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+                   count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+                   count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+                   count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+                   round(avg(goldstein), 2) AS mean_goldstein
+            FROM ({base}) WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+            GROUP BY ALL ORDER BY events DESC, period NULLS FIRST, a, b LIMIT ?""",
+        [*period_params, *params, max(0, min(limit, MAX_LIMIT))],
+    )
+    out = []
+    for r in rows:
+        cooperation = r["verbal_cooperation"] + r["material_cooperation"]
+        conflict = r["verbal_conflict"] + r["material_conflict"]
+        out.append({
+            **r,
+            "period": r["period"].isoformat() if r["period"] else None,
+            "cooperation": cooperation,
+            "conflict": conflict,
+            "balance": round((cooperation - conflict) / r["events"], 3),
+        })  # fmt: skip
+    return out
+
+
+def actors(store: Store, f: EventFilter, group: str = "actor", limit: int = 100) -> list[dict[str, Any]]:
+    """The actors of the matching deduplicated events, most frequent first: by ``actor`` (an entity: a person, a
+    state, an organization; its most frequent mention and role) or by ``country`` (country or organization code)."""
+    if group not in ACTOR_GROUPS:
+        raise FilterError(f"group {group!r} is not one of: {', '.join(ACTOR_GROUPS)}")
+    base, params = _deduplicated(f)
+    if group == "country":
+        key = "coalesce(a.country, a.org)"
+        columns = f"{key} AS code, any_value(a.country) AS country, any_value(a.org) AS org"
+    else:
+        key = "coalesce(a.entity_id, coalesce(a.country, a.org, '---') || '/' || coalesce(a.sector, 'UNK'))"
+        columns = (
+            f"{key} AS key, any_value(a.entity_id) AS entity_id, mode(a.name) AS name, "
+            "any_value(a.country) AS country, any_value(a.org) AS org, mode(a.sector) AS sector, mode(a.role) AS role, "
+            "mode(a.text) AS text"
+        )
+    return store.fetch(
+        f"""SELECT {columns}, count(DISTINCT a.event_id) AS events,
+                   count(*) FILTER (WHERE a.side = 'source') AS as_source,
+                   count(*) FILTER (WHERE a.side = 'target') AS as_target
+            FROM actors a JOIN ({base}) e USING (event_id) WHERE {key} IS NOT NULL
+            GROUP BY {key} ORDER BY events DESC, 1 LIMIT ?""",
+        [*params, max(0, min(limit, MAX_LIMIT))],
+    )
+
+
+def provenance(store: Store, event_id: str) -> dict[str, Any] | None:
+    """Why an event was coded: the event (a report or a deduplicated event's id), its sentence's text, its
+    document's metadata, every span it rests on (document offsets, and whether inside the sentence) and every
+    report of the same real-world event. ``None`` when the id is unknown."""
+    found = load_events(store, [event_id])
+    if not found:
+        return None
+    event = found[0]
+    doc = store.fetch(
+        """SELECT doc_id, date, source, url, title, language, reported_by_name, reported_by_text, reported_by_start,
+                  reported_by_end, ingested_at, hadath_version, length(text) AS length
+           FROM documents WHERE doc_id = ?""",
+        [event["doc_id"]],
+    )[0]
+    start, end = event["sentence"]["start"], event["sentence"]["end"]
+    spans = [
+        {**s, "in_sentence": start <= s["start"] and s["end"] <= end}
+        for s in store.fetch(
+            """SELECT kind, text, start, "end" FROM spans WHERE event_id = ? ORDER BY start, kind""", [event_id]
+        )
+    ]
+    reported_by = None
+    if doc["reported_by_text"] is not None:
+        reported_by = {"text": doc["reported_by_text"], "start": doc["reported_by_start"],
+                       "end": doc["reported_by_end"], "name": doc["reported_by_name"]}  # fmt: skip
+    document = {
+        "doc_id": doc["doc_id"],
+        "date": doc["date"].isoformat() if doc["date"] else None,
+        "source": doc["source"],
+        "url": doc["url"],
+        "title": doc["title"],
+        "language": doc["language"],
+        "reported_by": reported_by,
+        "length": doc["length"],
+        "ingested_at": doc["ingested_at"].isoformat() if doc["ingested_at"] else None,
+        "hadath_version": doc["hadath_version"],
+    }
+    reports = [
+        {**r, "event_date": r["event_date"].isoformat() if r["event_date"] else None}
+        for r in reports_of(store, event_id)
+    ]
+    sentence = {"text": event["sentence_text"], "start": start, "end": end}
+    return {"event": event, "sentence": sentence, "document": document, "spans": spans, "reports": reports}

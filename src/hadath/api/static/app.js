@@ -1,0 +1,741 @@
+// hadath dashboard: vanilla JavaScript over the HTTP API (/v1/...). No libraries, nothing from outside the server.
+// Every text from the data is inserted as text (textContent), never as HTML.
+"use strict";
+
+(() => {
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const TABLE_LIMIT = 500;
+  const KINDS = ["source", "target", "trigger", "location", "occasion"];
+  const TYPE_COLORS = {
+    AGREE: "#1b9e77", CONSULT: "#1f78b4", SUPPORT: "#66a61e", CONCEDE: "#8fbc3b", COOPERATE: "#17a2b8",
+    AID: "#2ca02c", RETREAT: "#9acd61", REQUEST: "#5e9cc9", ACCUSE: "#f0a03c", REJECT: "#ff7f0e",
+    THREATEN: "#e6550d", PROTEST: "#9467bd", SANCTION: "#d62728", MOBILIZE: "#8c564b", COERCE: "#a50f15",
+    ASSAULT: "#67000d",
+  };
+  const QUAD_COLORS = { 1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d" };
+
+  const state = {
+    codes: { types: [], topics: [], names: {}, quad_classes: {} },
+    events: [],
+    total: 0,
+    sort: { key: "date", dir: -1 },
+    timeline: null,
+    dyads: null,
+    pasteText: "",
+  };
+
+  // ---- small DOM helpers -------------------------------------------------------------------------------------
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    setAttrs(node, attrs);
+    node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
+
+  function svg(tag, attrs = {}, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    node.append(...children.filter((c) => c !== null && c !== undefined));
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = String(value);
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, String(value));
+    }
+  }
+
+  function ar(text, tag = "span") {
+    return el(tag, { lang: "ar", dir: "rtl", text: text });
+  }
+
+  function svgTitle(text) {
+    return svg("title", { text });
+  }
+
+  const nameOf = (code) => (code && state.codes.names[code]) || code || "";
+
+  // ---- API ---------------------------------------------------------------------------------------------------
+
+  async function api(path, options) {
+    const resp = await fetch(path, options);
+    let body = null;
+    try {
+      body = await resp.json();
+    } catch (_) {
+      body = null;
+    }
+    if (!resp.ok) {
+      const message = body && body.error ? body.error.message : `HTTP ${resp.status}`;
+      throw new Error(message);
+    }
+    return body;
+  }
+
+  function checkedValues(container) {
+    return $$("input[type=checkbox]:checked", container).map((c) => c.value);
+  }
+
+  function filterParams() {
+    const params = new URLSearchParams();
+    for (const code of checkedValues($("#country-list"))) params.append("country", code);
+    for (const type of checkedValues($("#type-list"))) params.append("type", type);
+    for (const id of ["since", "until", "topic", "q"]) {
+      const value = $("#" + id).value.trim();
+      if (value) params.set(id, value);
+    }
+    return params;
+  }
+
+  // ---- filters -----------------------------------------------------------------------------------------------
+
+  function renderCountryList(rows) {
+    const list = $("#country-list");
+    list.replaceChildren();
+    for (const row of rows) {
+      const label = el("label", { title: row.name || row.code, "data-code": row.code },
+        el("input", { type: "checkbox", value: row.code, name: "country" }),
+        el("span", { text: row.code }),
+        el("span", { class: "muted", text: row.name || "" }),
+        el("span", { class: "count", text: row.events }));
+      list.append(label);
+    }
+    if (!rows.length) list.append(el("p", { class: "muted small", text: "no countries in the store yet" }));
+  }
+
+  function renderTypeList(types) {
+    const list = $("#type-list");
+    list.replaceChildren();
+    for (const type of types) {
+      list.append(el("label", {},
+        el("input", { type: "checkbox", value: type, name: "type" }),
+        el("i", { class: "swatch", style: null }), type));
+    }
+    $$("#type-list i.swatch").forEach((i, n) => { i.style.background = TYPE_COLORS[types[n]] || "#999"; });
+  }
+
+  function renderTopics(topics) {
+    const select = $("#topic");
+    for (const topic of topics) select.append(el("option", { value: topic, text: topic }));
+  }
+
+  function setCountryFilter(code) {
+    const box = $(`#country-list input[value="${CSS.escape(code)}"]`);
+    if (box) {
+      box.checked = !box.checked;
+      refresh();
+    }
+  }
+
+  // ---- timeline ----------------------------------------------------------------------------------------------
+
+  function periodsBetween(first, last, interval) {
+    const out = [];
+    const d = new Date(first + "T00:00:00Z");
+    const end = new Date(last + "T00:00:00Z");
+    while (d <= end && out.length < 2000) {
+      out.push(d.toISOString().slice(0, 10));
+      if (interval === "day") d.setUTCDate(d.getUTCDate() + 1);
+      else if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+      else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+      else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    }
+    return d <= end ? null : out; // null: too many periods to fill the gaps
+  }
+
+  function periodLabel(period, interval) {
+    if (interval === "month") return period.slice(0, 7);
+    if (interval === "year") return period.slice(0, 4);
+    return period;
+  }
+
+  function keyLabel(key, by) {
+    return by === "quad_class" ? `${key} ${state.codes.quad_classes[key] || ""}` : String(key);
+  }
+
+  function keyColor(key, by) {
+    return by === "quad_class" ? QUAD_COLORS[key] || "#999" : TYPE_COLORS[key] || "#999";
+  }
+
+  function renderTimeline(data) {
+    const box = $("#timeline");
+    const legend = $("#timeline-legend");
+    box.replaceChildren();
+    legend.replaceChildren();
+    const W = Math.max(box.clientWidth, 300);
+    const H = Math.max(box.clientHeight, 150);
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events per period" });
+    box.append(root);
+    if (!data.items.length) {
+      root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty", text: "No dated events for these filters" }));
+      return;
+    }
+    const by = data.by;
+    const seen = [...new Set(data.items.map((i) => i.period))].sort();
+    const periods = periodsBetween(seen[0], seen[seen.length - 1], data.interval) || seen;
+    const keys = [...new Set(data.items.map((i) => i.key))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const counts = new Map(periods.map((p) => [p, new Map()]));
+    for (const item of data.items) counts.get(item.period).set(item.key, item.events);
+    const totals = periods.map((p) => [...counts.get(p).values()].reduce((a, b) => a + b, 0));
+    const max = Math.max(...totals, 1);
+    const m = { left: 34, right: 8, top: 10, bottom: 30 };
+    const pw = W - m.left - m.right;
+    const ph = H - m.top - m.bottom;
+    const step = pw / periods.length;
+    const barW = Math.max(1, Math.min(48, step * 0.78));
+    const y = (v) => m.top + ph - (v / max) * ph;
+    // y ticks: whole numbers
+    const tickStep = Math.max(1, Math.ceil(max / 4));
+    for (let v = 0; v <= max; v += tickStep) {
+      root.append(svg("line", { x1: m.left, x2: W - m.right, y1: y(v), y2: y(v), class: "axis", "stroke-dasharray": v ? "2,3" : null }));
+      root.append(svg("text", { x: m.left - 5, y: y(v) + 3, "text-anchor": "end", text: v }));
+    }
+    const labelEvery = Math.max(1, Math.ceil(60 / step));
+    periods.forEach((period, n) => {
+      const x = m.left + n * step + (step - barW) / 2;
+      let acc = 0;
+      const group = svg("g", { class: "bar", "data-period": period });
+      for (const key of keys) {
+        const v = counts.get(period).get(key) || 0;
+        if (!v) continue;
+        const rect = svg("rect", { x, y: y(acc + v), width: barW, height: Math.max(0.5, y(acc) - y(acc + v)), fill: keyColor(key, by) },
+          svgTitle(`${periodLabel(period, data.interval)} · ${keyLabel(key, by)}: ${v}`));
+        group.append(rect);
+        acc += v;
+      }
+      root.append(group);
+      if ((periods.length - 1 - n) % labelEvery === 0) { // the latest period always has its label
+        root.append(svg("text", { x: x + barW / 2, y: H - m.bottom + 14, "text-anchor": "middle", text: periodLabel(period, data.interval) }));
+      }
+    });
+    for (const key of keys) {
+      const item = el("span", {}, el("i", {}), keyLabel(key, by));
+      item.firstChild.style.background = keyColor(key, by);
+      legend.append(item);
+    }
+    if (data.undated) legend.append(el("span", { text: `(${data.undated} undated events not shown)` }));
+  }
+
+  // ---- dyad network ------------------------------------------------------------------------------------------
+
+  function balanceColor(balance) {
+    const grey = [154, 143, 122];
+    const target = balance >= 0 ? [46, 139, 87] : [192, 57, 43];
+    const t = Math.min(1, Math.abs(balance));
+    const mix = grey.map((g, i) => Math.round(g + (target[i] - g) * t));
+    return `rgb(${mix.join(",")})`;
+  }
+
+  // A force-directed layout (Fruchterman-Reingold), deterministic: nodes start on a circle in the given order,
+  // pairs with events pull together, every node pushes the others away, a weak pull keeps groups in view.
+  function forceLayout(codes, pairs, W, H) {
+    const n = codes.length;
+    const index = new Map(codes.map((c, i) => [c, i]));
+    const pos = codes.map((_, i) => {
+      const angle = (2 * Math.PI * i) / n;
+      return { x: W / 2 + (W / 3) * Math.cos(angle), y: H / 2 + (H / 3) * Math.sin(angle) };
+    });
+    const links = pairs.filter((p) => index.has(p.a) && index.has(p.b))
+      .map((p) => ({ a: index.get(p.a), b: index.get(p.b), w: 1 + Math.log(p.events) }));
+    const k = 0.9 * Math.sqrt((W * H) / Math.max(n, 1));
+    const rounds = 300;
+    for (let round = 0; round < rounds; round++) {
+      const heat = (Math.min(W, H) / 8) * (1 - round / rounds) + 0.5;
+      const disp = pos.map(() => ({ x: 0, y: 0 }));
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const dx = pos[i].x - pos[j].x;
+          const dy = pos[i].y - pos[j].y;
+          const dist = Math.max(Math.hypot(dx, dy), 0.01);
+          const f = (k * k) / dist;
+          disp[i].x += (dx / dist) * f; disp[i].y += (dy / dist) * f;
+          disp[j].x -= (dx / dist) * f; disp[j].y -= (dy / dist) * f;
+        }
+      }
+      for (const { a, b, w } of links) {
+        const dx = pos[a].x - pos[b].x;
+        const dy = pos[a].y - pos[b].y;
+        const dist = Math.max(Math.hypot(dx, dy), 0.01);
+        const f = ((dist * dist) / k) * w;
+        disp[a].x -= (dx / dist) * f; disp[a].y -= (dy / dist) * f;
+        disp[b].x += (dx / dist) * f; disp[b].y += (dy / dist) * f;
+      }
+      for (let i = 0; i < n; i++) {
+        disp[i].x -= (pos[i].x - W / 2) * 0.6;
+        disp[i].y -= (pos[i].y - H / 2) * 0.6;
+        const len = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
+        pos[i].x += (disp[i].x / len) * Math.min(len, heat);
+        pos[i].y += (disp[i].y / len) * Math.min(len, heat);
+      }
+    }
+    // fit the drawing into the box, leaving room for the labels
+    const margin = { x: 34, top: 16, bottom: 26 };
+    const xs = pos.map((p) => p.x);
+    const ys = pos.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const sx = (W - 2 * margin.x) / Math.max(x1 - x0, 1);
+    const sy = (H - margin.top - margin.bottom) / Math.max(y1 - y0, 1);
+    return new Map(codes.map((c, i) => [c, {
+      x: n === 1 ? W / 2 : margin.x + (pos[i].x - x0) * sx,
+      y: n === 1 ? H / 2 : margin.top + (pos[i].y - y0) * sy,
+    }]));
+  }
+
+  function renderNetwork(data) {
+    const box = $("#network");
+    box.replaceChildren();
+    const W = Math.max(box.clientWidth, 260);
+    const H = Math.max(box.clientHeight, 150);
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Network of country pairs" });
+    box.append(root);
+    const pairs = data.items.filter((p) => p.a !== p.b);
+    if (!pairs.length) {
+      root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty", text: "No country pairs for these filters" }));
+      return;
+    }
+    const weight = new Map();
+    for (const p of pairs) {
+      weight.set(p.a, (weight.get(p.a) || 0) + p.events);
+      weight.set(p.b, (weight.get(p.b) || 0) + p.events);
+    }
+    const nodes = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40).map(([c]) => c);
+    const shown = new Set(nodes);
+    const pos = forceLayout(nodes, pairs, W, H);
+    const maxEvents = Math.max(...pairs.map((p) => p.events));
+    const edges = svg("g", { class: "edges" });
+    for (const p of pairs) {
+      if (!shown.has(p.a) || !shown.has(p.b)) continue;
+      const a = pos.get(p.a);
+      const b = pos.get(p.b);
+      edges.append(svg("line", {
+        x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: balanceColor(p.balance), "stroke-opacity": 0.8,
+        "stroke-width": (1.5 + (7 * p.events) / maxEvents).toFixed(1), "stroke-linecap": "round",
+        class: "edge", "data-a": p.a, "data-b": p.b, "data-events": p.events,
+      }, svgTitle(`${nameOf(p.a)} – ${nameOf(p.b)}: ${p.events} events (${p.cooperation} cooperation, ` +
+        `${p.conflict} conflict), mean Goldstein ${p.mean_goldstein}`)));
+    }
+    root.append(edges);
+    const maxWeight = Math.max(...nodes.map((c) => weight.get(c)));
+    for (const code of nodes) {
+      const { x, y } = pos.get(code);
+      const r = 5 + 9 * Math.sqrt(weight.get(code) / maxWeight);
+      const node = svg("g", { class: "node", tabindex: 0, "data-code": code, role: "button",
+        "aria-label": `${nameOf(code)}: filter on it`, onclick: () => setCountryFilter(code),
+        onkeydown: (e) => { if (e.key === "Enter") setCountryFilter(code); } },
+      svg("circle", { cx: x, cy: y, r, fill: "#fff", stroke: "#4a5568", "stroke-width": 1.5 }),
+      svg("text", { x, y: y + r + 11, "text-anchor": "middle", class: "node-label", text: code }),
+      svgTitle(`${nameOf(code)} (${code}): ${weight.get(code)} events with the others shown`));
+      root.append(node);
+    }
+  }
+
+  // ---- event table -------------------------------------------------------------------------------------------
+
+  function actorLabel(actor) {
+    if (!actor) return "";
+    return actor.name || actor.text || "";
+  }
+
+  function actorCode(actor) {
+    if (!actor) return "";
+    return `${actor.country || actor.org || "---"}/${actor.sector || "UNK"}`;
+  }
+
+  const SORT_KEYS = {
+    date: (e) => e.date || "",
+    type: (e) => `${e.type} ${e.mode || ""}`,
+    source: (e) => actorLabel(e.source).toLowerCase(),
+    target: (e) => actorLabel(e.target).toLowerCase(),
+    location: (e) => (e.location ? `${e.location.country || ""} ${e.location.text}` : ""),
+    trigger: (e) => e.trigger.text,
+    mentions: (e) => e.mentions,
+  };
+
+  function actorCell(actor) {
+    if (!actor) return el("td", { class: "muted", text: "—" });
+    return el("td", {},
+      actor.name ? el("div", { text: actor.name }) : ar(actor.text, "div"),
+      el("div", { class: "code", text: actorCode(actor) }));
+  }
+
+  function renderTable() {
+    const key = state.sort.key;
+    const dir = state.sort.dir;
+    const get = SORT_KEYS[key];
+    const rows = [...state.events].sort((a, b) => {
+      const x = get(a);
+      const y = get(b);
+      const c = typeof x === "number" ? x - y : String(x).localeCompare(String(y));
+      return c * dir || a.id.localeCompare(b.id);
+    });
+    $$("#events-table th").forEach((th) => {
+      th.setAttribute("aria-sort", th.dataset.sort === key ? (dir > 0 ? "ascending" : "descending") : "none");
+    });
+    const body = $("#events-table tbody");
+    body.replaceChildren();
+    for (const e of rows) {
+      const pill = el("span", { class: "type-pill", text: e.type });
+      pill.style.background = TYPE_COLORS[e.type] || "#777";
+      const loc = e.location;
+      const tr = el("tr", { tabindex: 0, "data-id": e.id, title: "Open the provenance of this event",
+        onclick: () => openEvent(e.id), onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.id); } },
+      el("td", { text: e.date || "undated" }),
+      el("td", {}, pill, e.mode ? el("div", { class: "code", text: `${e.mode} · ${e.cameo}` }) : el("div", { class: "code", text: e.cameo })),
+      actorCell(e.source),
+      actorCell(e.target),
+      loc ? el("td", {}, ar(loc.text, "div"), el("div", { class: "code", text: loc.country || "" })) : el("td", { class: "muted", text: "—" }),
+      el("td", { lang: "ar", dir: "rtl", text: e.trigger.text }),
+      el("td", { text: e.sources > 1 ? `${e.mentions} (${e.sources} outlets)` : String(e.mentions) }));
+      body.append(tr);
+    }
+    const shown = state.events.length;
+    $("#table-count").textContent = shown < state.total
+      ? `${state.total} events; the newest ${shown} are listed` : `${state.total} event${state.total === 1 ? "" : "s"}`;
+    if (!shown) body.append(el("tr", {}, el("td", { colspan: 7, class: "muted", text: "No events match these filters." })));
+  }
+
+  function sortBy(key) {
+    state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: key === "date" || key === "mentions" ? -1 : 1 };
+    renderTable();
+  }
+
+  // ---- highlighted sentences ---------------------------------------------------------------------------------
+
+  // Offsets are Python string indices: code points, not UTF-16 units, so the text is handled as an array of
+  // code points and every span shows exactly text[start:end].
+  function highlight(chars, from, to, spans) {
+    const frag = document.createDocumentFragment();
+    let pos = from;
+    const order = (a, b) => a.start - b.start || b.end - a.end;
+    let rest = spans.filter((s) => s.end > s.start && s.start >= from && s.end <= to).sort(order);
+    while (rest.length) {
+      const s = rest.shift();
+      if (s.start < pos) { // overlaps text already written: only its remainder can still be marked
+        if (s.end > pos) { rest.push({ ...s, start: pos, part: true }); rest.sort(order); }
+        continue;
+      }
+      const inner = [];
+      const outer = [];
+      for (const t of rest) {
+        if (t.start >= s.end) outer.push(t);
+        else if (t.end <= s.end) inner.push(t);
+        else { inner.push({ ...t, end: s.end, part: true }); outer.push({ ...t, start: s.end, part: true }); }
+      }
+      frag.append(chars.slice(pos, s.start).join(""));
+      const mark = el("mark", { class: `k-${s.kind}`, "data-kind": s.kind, "data-start": s.start, "data-end": s.end,
+        "data-part": s.part ? "true" : null, title: s.title || s.kind });
+      mark.append(highlight(chars, s.start, s.end, inner));
+      frag.append(mark);
+      pos = s.end;
+      rest = outer.sort(order);
+    }
+    frag.append(chars.slice(pos, to).join(""));
+    return frag;
+  }
+
+  // The sentence, its spans marked; ``sentenceStart`` is the sentence's offset in its document.
+  function sentenceBlock(sentenceText, sentenceStart, spans, id) {
+    const chars = Array.from(sentenceText);
+    const rel = spans.map((s) => ({ ...s, start: s.start - sentenceStart, end: s.end - sentenceStart }));
+    const block = el("p", { class: "sentence", lang: "ar", dir: "rtl", id });
+    const frag = highlight(chars, 0, chars.length, rel);
+    // data-start/end keep document offsets, as in the contract
+    for (const mark of frag.querySelectorAll("mark")) {
+      mark.dataset.start = String(Number(mark.dataset.start) + sentenceStart);
+      mark.dataset.end = String(Number(mark.dataset.end) + sentenceStart);
+    }
+    block.append(frag);
+    return block;
+  }
+
+  function spanTitle(kind, event) {
+    const actor = kind === "source" || kind === "target" ? event[kind] : null;
+    if (actor) return `${kind}: ${actor.name || actor.text} (${actorCode(actor)}${actor.role ? ", " + actor.role : ""})`;
+    if (kind === "location" && event.location) return `location: ${event.location.country || ""} ${nameOf(event.location.country)}`;
+    if (kind === "trigger") return `trigger of ${event.type}`;
+    return kind;
+  }
+
+  // Spans of an event as the contract gives them (source, target, trigger, location, occasion).
+  function contractSpans(event) {
+    const spans = [];
+    for (const kind of KINDS) {
+      const span = event[kind];
+      if (span && span.text !== undefined && span.start !== undefined && span.start !== null) {
+        spans.push({ kind, text: span.text, start: span.start, end: span.end, title: spanTitle(kind, event) });
+      }
+    }
+    return spans;
+  }
+
+  function englishOf(kind, event) {
+    const actor = kind === "source" || kind === "target" ? event[kind] : null;
+    if (actor) {
+      const code = actorCode(actor);
+      const who = actor.name || "(no English name known)";
+      return `${who} · ${code}${actor.role ? " · " + actor.role : ""}`;
+    }
+    if (kind === "location" && event.location) {
+      const c = event.location.country;
+      return c ? `${nameOf(c)} · ${c}` : event.location.place || "";
+    }
+    if (kind === "trigger") return `${event.type}${event.mode ? " (" + event.mode + ")" : ""} · CAMEO ${event.cameo}`;
+    return "";
+  }
+
+  function spansTable(spans, event, sentence) {
+    const table = el("table", { class: "spans" },
+      el("thead", {}, el("tr", {}, el("th", { text: "span" }), el("th", { text: "text" }), el("th", { text: "offsets" }),
+        el("th", { text: "English name, code" }))));
+    const body = el("tbody");
+    for (const s of spans) {
+      const inside = s.start >= sentence.start && s.end <= sentence.end;
+      const mark = el("mark", { class: `k-${s.kind}`, text: s.kind });
+      body.append(el("tr", { "data-kind": s.kind },
+        el("td", {}, mark),
+        el("td", { lang: "ar", dir: "rtl", text: s.text }),
+        el("td", { text: `${s.start}–${s.end}${inside ? "" : " (outside the sentence)"}` }),
+        el("td", { text: englishOf(s.kind, event) })));
+    }
+    table.append(body);
+    return table;
+  }
+
+  // ---- provenance drawer -------------------------------------------------------------------------------------
+
+  function fact(dl, term, ...value) {
+    dl.append(el("dt", { text: term }), el("dd", {}, ...value));
+  }
+
+  function safeLink(url, text) {
+    return /^https?:\/\//i.test(url) ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text }) : el("span", { text: url });
+  }
+
+  async function openEvent(id) {
+    const drawer = $("#provenance");
+    const body = $("#prov-body");
+    drawer.hidden = false;
+    drawer.dataset.state = "loading";
+    body.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+    if (location.hash !== "#event=" + encodeURIComponent(id)) history.replaceState(null, "", "#event=" + encodeURIComponent(id));
+    try {
+      const data = await api("/v1/events/" + encodeURIComponent(id));
+      renderProvenance(data);
+      drawer.dataset.state = "ready";
+      drawer.dataset.eventId = id;
+    } catch (err) {
+      body.replaceChildren(el("p", { class: "error", text: err.message }));
+      drawer.dataset.state = "error";
+    }
+  }
+
+  function closeDrawer() {
+    $("#provenance").hidden = true;
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  function renderProvenance(data) {
+    const e = data.event;
+    const doc = data.document;
+    $("#prov-title").textContent = `${e.type}${e.mode ? " · " + e.mode : ""} · CAMEO ${e.cameo} · ${e.date || "undated"}`;
+    const body = $("#prov-body");
+    body.replaceChildren();
+    const quad = state.codes.quad_classes[e.quad_class] || "";
+    body.append(el("p", { class: "muted small", text: `event ${e.id} · quad class ${e.quad_class ?? "—"} ${quad} · Goldstein ${e.goldstein ?? "—"} · confidence ${e.confidence}` }));
+    body.append(el("h3", { text: "Sentence" }));
+    const spans = contractSpans(e);
+    const inSentence = spans.filter((s) => s.start >= data.sentence.start && s.end <= data.sentence.end);
+    body.append($("#legend-kinds").content.cloneNode(true));
+    body.append(sentenceBlock(data.sentence.text, data.sentence.start, inSentence, "prov-sentence"));
+    body.append(el("h3", { text: "Spans (character offsets in the document)" }));
+    body.append(spansTable(spans, e, data.sentence));
+    const evidence = data.spans.filter((s) => s.kind === "evidence");
+    if (evidence.length) {
+      body.append(el("p", { class: "small muted", text: `Mentioned again at ${evidence.map((s) => `${s.start}–${s.end}`).join(", ")}` }));
+    }
+    const facts = el("dl", { class: "facts" });
+    if (e.topics.length) fact(facts, "topics", e.topics.join(", "));
+    if (e.contexts.length) fact(facts, "contexts", e.contexts.join(", "));
+    fact(facts, "document", doc.doc_id);
+    fact(facts, "published", doc.date || "unknown");
+    if (doc.source) fact(facts, "outlet", doc.source);
+    if (doc.reported_by) fact(facts, "cites", `${doc.reported_by.name || ""} `, ar(doc.reported_by.text));
+    if (doc.title) fact(facts, "title", el("span", { dir: "auto", text: doc.title }));
+    if (doc.url) fact(facts, "url", safeLink(doc.url, doc.url));
+    body.append(el("h3", { text: "Document" }), facts);
+    const outlets = new Set(data.reports.map((r) => r.outlet)).size;
+    body.append(el("h3", { text: `Reports of this event: ${data.reports.length} from ${outlets} outlet${outlets === 1 ? "" : "s"}` }));
+    const list = el("ol", { class: "reports", id: "prov-reports" });
+    for (const r of data.reports) {
+      const current = r.event_id === e.id;
+      const link = el("a", { href: "#event=" + encodeURIComponent(r.event_id), "data-event-id": r.event_id,
+        text: `${r.event_date || "undated"} · ${r.outlet || "unknown outlet"} · ${r.doc_id}` });
+      const why = r.joined_with ? ` joined ${r.joined_with} (overlap ${r.similarity}, ${r.day_gap} day${r.day_gap === 1 ? "" : "s"} apart)` : "";
+      list.append(el("li", {}, link, current ? el("strong", { text: " (shown)" }) : null,
+        why ? el("span", { class: "muted small", text: why }) : null,
+        r.url ? el("span", {}, " · ", safeLink(r.url, "source")) : null));
+    }
+    body.append(list);
+  }
+
+  // ---- paste an article --------------------------------------------------------------------------------------
+
+  async function runPaste(ev) {
+    ev.preventDefault();
+    const text = $("#paste-text").value;
+    const error = $("#paste-error");
+    error.hidden = true;
+    const payload = { text };
+    const date = $("#paste-date").value;
+    const id = $("#paste-id").value.trim();
+    if (date) payload.date = date;
+    if (id) payload.id = id;
+    const results = $("#paste-events");
+    results.dataset.state = "loading";
+    results.replaceChildren(el("p", { class: "muted", text: "Extracting…" }));
+    try {
+      const record = await api("/v1/extract", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
+      state.pasteText = text;
+      renderRecord(record, text);
+      results.dataset.state = "ready";
+    } catch (err) {
+      results.replaceChildren();
+      results.dataset.state = "error";
+      error.textContent = err.message;
+      error.hidden = false;
+    }
+  }
+
+  function renderRecord(record, text) {
+    const results = $("#paste-events");
+    results.replaceChildren();
+    const n = record.events.length;
+    const agency = record.reported_by ? ` · cites ${record.reported_by.name || record.reported_by.text}` : "";
+    $("#paste-summary").textContent = `${n} event${n === 1 ? "" : "s"} · ${record.entities.length} entities · date ${record.date || "unknown"}${agency}`;
+    if (!n) results.append(el("p", { class: "muted", text: "No factual event was found in this text." }));
+    else results.append($("#legend-kinds").content.cloneNode(true));
+    const chars = Array.from(text);
+    record.events.forEach((e, i) => {
+      const sentence = chars.slice(e.sentence.start, e.sentence.end).join("");
+      const spans = contractSpans(e);
+      const inSentence = spans.filter((s) => s.start >= e.sentence.start && s.end <= e.sentence.end);
+      const card = el("article", { class: "event-card", "data-id": e.id, "data-type": e.type },
+        el("h3", { text: `${i + 1}. ${e.type}${e.mode ? " · " + e.mode : ""} · CAMEO ${e.cameo} — ${actorLabel(e.source)} → ${actorLabel(e.target) || "—"}` }),
+        sentenceBlock(sentence, e.sentence.start, inSentence, null),
+        spansTable(spans, e, e.sentence));
+      results.append(card);
+    });
+  }
+
+  // ---- loading -----------------------------------------------------------------------------------------------
+
+  async function refresh() {
+    const params = filterParams();
+    const error = $("#filter-error");
+    error.hidden = true;
+    document.body.dataset.state = "loading";
+    const tl = new URLSearchParams(params);
+    tl.set("interval", $("#interval").value);
+    tl.set("by", $("#by").value);
+    const ev = new URLSearchParams(params);
+    ev.set("limit", String(TABLE_LIMIT));
+    try {
+      const [timeline, dyads, events] = await Promise.all([
+        api("/v1/timeline?" + tl), api("/v1/dyads?" + params), api("/v1/events?" + ev),
+      ]);
+      state.timeline = timeline;
+      state.dyads = dyads;
+      state.events = events.items;
+      state.total = events.total;
+      renderTimeline(timeline);
+      renderNetwork(dyads);
+      renderTable();
+    } catch (err) {
+      error.textContent = err.message;
+      error.hidden = false;
+    }
+    document.body.dataset.state = "ready";
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
+  }
+
+  async function refreshTimeline() {
+    const tl = filterParams();
+    tl.set("interval", $("#interval").value);
+    tl.set("by", $("#by").value);
+    try {
+      state.timeline = await api("/v1/timeline?" + tl);
+      renderTimeline(state.timeline);
+    } catch (err) {
+      $("#filter-error").textContent = err.message;
+      $("#filter-error").hidden = false;
+    }
+  }
+
+  function showTab(which) {
+    for (const name of ["events", "paste"]) {
+      $("#tab-" + name).setAttribute("aria-selected", String(name === which));
+      $("#panel-" + name).hidden = name !== which;
+    }
+  }
+
+  function openFromHash() {
+    const match = /^#event=(.+)$/.exec(location.hash);
+    if (match) openEvent(decodeURIComponent(match[1]));
+  }
+
+  async function init() {
+    $("#filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+    $("#reset").addEventListener("click", () => {
+      $$("#filters input[type=checkbox]").forEach((c) => { c.checked = false; });
+      for (const id of ["since", "until", "topic", "q", "country-search"]) $("#" + id).value = "";
+      $$("#country-list label").forEach((l) => { l.hidden = false; });
+      refresh();
+    });
+    $("#country-search").addEventListener("input", (e) => {
+      const needle = e.target.value.trim().toLowerCase();
+      $$("#country-list label").forEach((l) => { l.hidden = needle && !l.title.toLowerCase().includes(needle) && !l.dataset.code.toLowerCase().includes(needle); });
+    });
+    $("#interval").addEventListener("change", refreshTimeline);
+    $("#by").addEventListener("change", refreshTimeline);
+    $$("#events-table th").forEach((th) => th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.sort)));
+    $("#prov-close").addEventListener("click", closeDrawer);
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("#provenance").hidden) closeDrawer(); });
+    $("#tab-events").addEventListener("click", () => showTab("events"));
+    $("#tab-paste").addEventListener("click", () => showTab("paste"));
+    $("#paste-form").addEventListener("submit", runPaste);
+    window.addEventListener("hashchange", openFromHash);
+    let resizeTimer = null;
+    window.addEventListener("resize", () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => {
+        if (state.timeline) renderTimeline(state.timeline);
+        if (state.dyads) renderNetwork(state.dyads);
+      }, 150);
+    });
+    try {
+      const [codes, health, countries] = await Promise.all([
+        api("/v1/codes"), api("/v1/health"), api("/v1/actors?group=country&limit=1000"),
+      ]);
+      state.codes = codes;
+      const c = health.counts;
+      $("#store-counts").textContent = `${health.store}: ${c.events} events from ${c.reports} reports in ${c.documents} documents`;
+      renderCountryList(countries.items);
+      renderTypeList(codes.types);
+      renderTopics(codes.topics);
+    } catch (err) {
+      $("#filter-error").textContent = err.message;
+      $("#filter-error").hidden = false;
+    }
+    await refresh();
+    openFromHash();
+  }
+
+  document.addEventListener("DOMContentLoaded", init);
+})();

@@ -1,0 +1,351 @@
+"""The dashboard in a real browser: headless Chromium (Debian's ``chromium`` and ``chromium-driver``) driven by
+Selenium, against ``hadath serve`` running on a free loopback port over the test store. Screenshots go to
+``test-artifacts/``.
+
+Without Chromium these tests are skipped, except in CI (the CI variable set), where they must run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLE
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WAIT = 30  # seconds a condition may take before the test fails (a bound, not a timing assertion)
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        return f"{CHROMIUM} or {CHROMEDRIVER} is missing (apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "the selenium package is missing (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def base_url(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``hadath serve`` over the test store on a free loopback port (read-only), stopped after the module."""
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set, so the browser tests must run, but {reason}")
+        pytest.skip(reason)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path_factory.mktemp("server") / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "hadath", "serve", "--db", str(api_db), "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + WAIT
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/v1/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"hadath serve did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--lang=en-US",
+        "--window-size=1280,800",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    # the page gets exactly 1280x800, the size the dashboard is made for
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for(driver: Any, condition: Callable[[Any], Any], what: str) -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT).until(condition, message=f"waited for {what}")
+
+
+def css(driver: Any, selector: str) -> list[Any]:
+    from selenium.webdriver.common.by import By
+
+    return list(driver.find_elements(By.CSS_SELECTOR, selector))
+
+
+def refreshes(driver: Any) -> int:
+    return int(driver.execute_script("return Number(document.body.dataset.refreshes || 0)"))
+
+
+def open_dashboard(driver: Any, base_url: str) -> None:
+    driver.get_log("browser")  # start with an empty console log: earlier tests' messages are not this test's
+    driver.get(base_url + "/")
+    wait_for(driver, lambda d: refreshes(d) >= 1, "the first load of the dashboard")
+
+
+def no_script_errors(driver: Any) -> None:
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def api_get(base_url: str, path: str) -> Any:
+    import json
+
+    with urllib.request.urlopen(base_url + path, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def row_ids(driver: Any) -> list[str]:
+    return [tr.get_attribute("data-id") for tr in css(driver, "#events-table tbody tr[data-id]")]
+
+
+def test_the_dashboard_shows_timeline_network_and_table_and_filters_by_a_country(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    everything = api_get(base_url, "/v1/events?limit=500")
+    assert sorted(row_ids(browser)) == sorted(e["id"] for e in everything["items"])
+    assert css(browser, "#timeline svg g.bar rect")
+    pairs = [p for p in api_get(base_url, "/v1/dyads")["items"] if p["a"] != p["b"]]
+    edges = css(browser, "#network line.edge")
+    assert len(edges) == len(pairs)
+    # an edge's colour follows its pair's balance: the Iraq-Turkey accusation is red, a meeting green
+    colour = {(e.get_attribute("data-a"), e.get_attribute("data-b")): e.get_attribute("stroke") for e in edges}
+    assert colour[("IRQ", "TUR")] == "rgb(192,57,43)" and colour[("JOR", "QAT")] == "rgb(46,139,87)"
+    browser.save_screenshot(str(ARTIFACTS / "timeline.png"))
+    sharp = {"width": 1280, "height": 800, "deviceScaleFactor": 2, "mobile": False}  # the network at twice the pixels
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", sharp)
+    browser.find_element("css selector", "#network-card").screenshot(str(ARTIFACTS / "network.png"))
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**sharp, "deviceScaleFactor": 1})
+
+    before = refreshes(browser)
+    css(browser, "#country-search")[0].send_keys("Jordan")
+    css(browser, '#country-list input[value="JOR"]')[0].click()
+    css(browser, "#apply")[0].click()
+    wait_for(browser, lambda d: refreshes(d) > before, "the filtered events")
+    expected = api_get(base_url, "/v1/events?country=JOR&limit=500")["items"]
+    assert expected and row_ids(browser) == [e["id"] for e in expected]
+    for edge in css(browser, "#network line.edge"):
+        assert "JOR" in (edge.get_attribute("data-a"), edge.get_attribute("data-b"))
+    assert "3 events" in css(browser, "#table-count")[0].text
+    browser.save_screenshot(str(ARTIFACTS / "filtered-jordan.png"))
+    no_script_errors(browser)
+
+
+def test_the_table_sorts_by_a_column(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    header = css(browser, '#events-table th[data-sort="type"] button')[0]
+    header.click()
+    types = [tr.find_element("css selector", ".type-pill").text for tr in css(browser, "#events-table tbody tr")]
+    assert types == sorted(types)
+    header.click()
+    types = [tr.find_element("css selector", ".type-pill").text for tr in css(browser, "#events-table tbody tr")]
+    assert types == sorted(types, reverse=True)
+    assert css(browser, '#events-table th[data-sort="type"]')[0].get_attribute("aria-sort") == "descending"
+
+
+def marks(driver: Any, container: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": m.get_attribute("data-kind"),
+            "text": m.get_attribute("textContent"),
+            "start": int(m.get_attribute("data-start")),
+            "end": int(m.get_attribute("data-end")),
+            "part": m.get_attribute("data-part"),
+        }
+        for m in css(driver, f"{container} mark[data-kind]")
+    ]
+
+
+def contract_spans(event: dict[str, Any], sentence: dict[str, Any]) -> list[dict[str, Any]]:
+    """The spans of an event that lie in its sentence, as the contract gives them."""
+    out = []
+    for kind in ("source", "target", "trigger", "location", "occasion"):
+        span = event.get(kind)
+        if span and sentence["start"] <= span["start"] and span["end"] <= sentence["end"]:
+            out.append({"kind": kind, "text": span["text"], "start": span["start"], "end": span["end"], "part": None})
+    return out
+
+
+def by_kind(spans: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    return sorted((s["kind"], s["text"], s["start"], s["end"]) for s in spans)
+
+
+def open_event(driver: Any, event_id: str) -> None:
+    rows = [tr for tr in css(driver, "#events-table tbody tr[data-id]") if tr.get_attribute("data-id") == event_id]
+    assert rows, f"no row for {event_id}"
+    rows[0].click()
+    wait_for(
+        driver,
+        lambda d: (
+            css(d, "#provenance")[0].get_attribute("data-state") == "ready"
+            and css(d, "#provenance")[0].get_attribute("data-event-id") == event_id
+        ),
+        f"the provenance of {event_id}",
+    )
+
+
+def test_opening_an_event_highlights_exactly_its_contract_spans(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    event_id = "bna-2024-06-11-001:1"
+    open_event(browser, event_id)
+    data = api_get(base_url, f"/v1/events/{event_id}")
+    shown = marks(browser, "#prov-sentence")
+    assert not any(s["part"] for s in shown)  # no span was cut by another
+    assert by_kind(shown) == by_kind(contract_spans(data["event"], data["sentence"]))
+    assert {s["kind"] for s in shown} == {"source", "target", "trigger", "location", "occasion"}
+    # the sentence as shown is the stored sentence, right to left
+    sentence = css(browser, "#prov-sentence")[0]
+    assert sentence.get_attribute("textContent") == data["sentence"]["text"]
+    assert sentence.get_attribute("dir") == "rtl"
+    # English names and codes beside the Arabic spans
+    table = css(browser, "#prov-body table.spans")[0].text
+    assert "Abdullatif bin Rashid Al Zayani · BHR/GOV · foreign minister" in table
+    assert "Antony Blinken · USA/GOV" in table and "Jordan · JOR" in table
+    browser.save_screenshot(str(ARTIFACTS / "provenance-example.png"))
+    no_script_errors(browser)
+
+
+def test_a_deduplicated_event_links_to_each_of_its_reports(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    open_event(browser, "petra-0304-7:1")
+    links = css(browser, "#prov-reports a[data-event-id]")
+    targets = [a.get_attribute("data-event-id") for a in links]
+    assert sorted(targets) == ["kuna-0305-2:1", "petra-0304-7:1", "qna-0304-1:1"]
+    next(a for a in links if a.get_attribute("data-event-id") == "kuna-0305-2:1").click()
+    wait_for(
+        browser,
+        lambda d: css(d, "#provenance")[0].get_attribute("data-event-id") == "kuna-0305-2:1",
+        "the provenance of the KUNA report",
+    )
+    data = api_get(base_url, "/v1/events/kuna-0305-2:1")
+    wait_for(
+        browser,
+        lambda d: css(d, "#prov-sentence")[0].get_attribute("textContent") == data["sentence"]["text"],
+        "the KUNA sentence",
+    )
+    assert by_kind(marks(browser, "#prov-sentence")) == by_kind(contract_spans(data["event"], data["sentence"]))
+    browser.save_screenshot(str(ARTIFACTS / "provenance.png"))
+    no_script_errors(browser)
+
+
+def test_pasting_the_canonical_example_shows_its_four_events_highlighted(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    css(browser, "#tab-paste")[0].click()
+    area = css(browser, "#paste-text")[0]
+    browser.execute_script("arguments[0].value = arguments[1];", area, text)
+    browser.execute_script("arguments[0].value = '2024-06-11';", css(browser, "#paste-date")[0])
+    css(browser, "#paste-run")[0].click()
+    wait_for(browser, lambda d: css(d, "#paste-events")[0].get_attribute("data-state") == "ready", "the extraction")
+    cards = css(browser, "#paste-events .event-card")
+    assert sorted(c.get_attribute("data-type") for c in cards) == ["CONSULT", "CONSULT", "CONSULT", "SUPPORT"]
+    # what the browser sent is exactly the file's text (line ends included), so the offsets apply to it
+    sent = browser.execute_script("return arguments[0].value;", area)
+    assert sent == text
+    import json
+
+    request = urllib.request.Request(
+        base_url + "/v1/extract",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"text": text, "date": "2024-06-11"}).encode(),
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        record = json.loads(response.read())
+    for card, event in zip(cards, record["events"], strict=True):
+        assert card.get_attribute("data-id") == event["id"]
+        sentence = {"start": event["sentence"]["start"], "end": event["sentence"]["end"]}
+        shown = [
+            {
+                "kind": m.get_attribute("data-kind"),
+                "text": m.get_attribute("textContent"),
+                "start": int(m.get_attribute("data-start")),
+                "end": int(m.get_attribute("data-end")),
+                "part": None,
+            }
+            for m in card.find_elements("css selector", ".sentence mark[data-kind]")
+        ]
+        assert by_kind(shown) == by_kind(contract_spans(event, sentence))
+        for span in shown:
+            assert text[span["start"] : span["end"]] == span["text"]
+    assert "4 events" in css(browser, "#paste-summary")[0].text
+    browser.save_screenshot(str(ARTIFACTS / "paste.png"))
+    no_script_errors(browser)
+
+
+def test_a_bad_paste_shows_the_servers_message(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    css(browser, "#tab-paste")[0].click()
+    browser.execute_script("arguments[0].value = '   ';", css(browser, "#paste-text")[0])
+    browser.execute_script("document.getElementById('paste-form').requestSubmit();")
+    wait_for(browser, lambda d: css(d, "#paste-events")[0].get_attribute("data-state") == "error", "the error")
+    assert "the document has no text" in css(browser, "#paste-error")[0].text
+
+
+def test_the_api_docs_render_without_internet(browser: Any, base_url: str) -> None:
+    """Swagger UI comes from the installed package: the page renders every endpoint and loads nothing from outside
+    (a request that left the machine would fail here and be logged as an error)."""
+    browser.get_log("browser")
+    browser.get(base_url + "/docs")
+    wait_for(browser, lambda d: len(css(d, ".opblock")) >= 9, "the operations of the API")
+    paths = {e.get_attribute("data-path") for e in css(browser, ".opblock-summary-path")}
+    assert {"/v1/events", "/v1/events/{event_id}", "/v1/extract", "/v1/documents", "/v1/dyads"} <= paths
+    outside = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(u => !u.startsWith(location.origin))"
+    )
+    assert outside == []
+    browser.save_screenshot(str(ARTIFACTS / "docs.png"))
+    no_script_errors(browser)
+
+
+def test_browser_artifacts_folder_is_ignored_by_git() -> None:
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(ARTIFACTS / "x.png")], cwd=ROOT, check=False)
+    assert ignored.returncode == 0
