@@ -155,3 +155,44 @@ def test_detection_csv_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes("label,text\nyes,caf\xe9\n".encode("latin-1"))
     with pytest.raises(InputError, match="not UTF-8"):
         list(load_detection_rows(path))
+
+
+IN_GENEVA = "التقى وزير الخارجية الأردني أيمن الصفدي في جنيف نظيره المصري سامح شكري."
+
+
+@pytest.mark.parametrize(
+    ("location", "accuracy", "place_accuracy"),
+    [
+        ("CHE", 1.0, None),
+        ("JOR", 0.0, None),
+        (None, 0.0, None),  # the gold says the text names no place; hadath found one
+        ({"country": "CHE", "place": "Geneva"}, 1.0, 1.0),
+        ({"country": "CHE", "place": "Lausanne"}, 1.0, 0.0),
+    ],
+)
+def test_location_accuracy_on_matched_events(
+    pipeline: Pipeline, tmp_path: Path, location: Any, accuracy: float, place_accuracy: float | None
+) -> None:
+    path = write_gold(
+        tmp_path / "g.jsonl",
+        [{"id": "g", "date": "2024-03-10", "text": IN_GENEVA,
+          "events": [{"type": "CONSULT", "source": gov("JOR"), "target": gov("EGY"), "location": location}]}],
+    )  # fmt: skip
+    scores = score_events(pipeline, load_gold(path)).as_dict()
+    assert scores["location_events"] == 1
+    assert scores["location_accuracy"] == accuracy
+    assert scores["place_accuracy"] == place_accuracy
+
+
+def test_cli_eval_events_prints_location_accuracy(gold: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "events", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "location accuracy on matched events (country): 1.000 (1 events)" in result.stdout
+
+
+def test_bad_gold_location_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    line = {"id": "x", "text": "نص", "events": [{"type": "AID", "source": gov("KWT"), "location": 3}]}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="location"):
+        list(load_gold(path))

@@ -127,3 +127,15 @@ def test_example_hard_wrapped_at_80_columns_gives_the_same_events(pipeline: Pipe
     rec = pipeline.extract(wrapped, date="2024-06-11").to_dict()
     assert {key(e) for e in rec["events"]} - OPTIONAL == REQUIRED
     assert all(e["location"]["country"] == "JOR" for e in rec["events"] if e["type"] == "CONSULT")
+
+
+def test_example_where_when_about_what_and_who_reports(record: dict[str, Any]) -> None:
+    """Issue 5's acceptance on the canonical example: location, occasion, reporting agency and topics."""
+    assert record["reported_by"]["name"] == "Bahrain News Agency"
+    meetings = [e for e in record["events"] if e["type"] == "CONSULT"]
+    assert {e["location"]["country"] for e in meetings} == {"JOR"}
+    assert all("التجاوب العاجل للمساعدات الإنسانية لغزة" in e["occasion"]["text"] for e in meetings)
+    topics = set(record["topics"]) | {t for e in record["events"] for t in e["topics"]}
+    assert {"gaza-war", "humanitarian-aid", "ceasefire", "hostages", "palestinian-statehood"} <= topics
+    assert {"gaza-war", "humanitarian-aid", "ceasefire", "hostages", "palestinian-statehood"} <= set(record["topics"])
+    assert all(e["date"] == "2024-06-11" for e in record["events"])

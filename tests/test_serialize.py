@@ -7,7 +7,7 @@ from typing import Any
 
 from hadath import Pipeline
 
-RECORD_KEYS = ["doc_id", "date", "language", "reported_by", "events", "entities"]
+RECORD_KEYS = ["doc_id", "date", "language", "reported_by", "events", "entities", "topics"]  # topics: an addition
 EVENT_KEYS = [
     "id", "type", "mode", "cameo", "contexts", "source", "target", "location", "occasion", "date",
     "trigger", "sentence", "topics", "confidence",

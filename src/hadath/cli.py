@@ -337,6 +337,12 @@ def eval_events(
             console.print(table)
         if result["mode_accuracy"] is not None:
             console.print(f"mode accuracy on matched events: {result['mode_accuracy']:.3f}")
+        if result["location_accuracy"] is not None:
+            line = f"location accuracy on matched events (country): {result['location_accuracy']:.3f}"
+            line += f" ({result['location_events']} events)"
+            if result["place_accuracy"] is not None:
+                line += f", place: {result['place_accuracy']:.3f} ({result['place_events']} events)"
+            console.print(line)
     for row in scores.errors[:show_errors]:
         err.print(escape(f"{row['id']}: {row['event']}  missed={row['missed']} spurious={row['spurious']}"))
 

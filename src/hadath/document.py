@@ -10,7 +10,7 @@ stages that work on normalized text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -56,6 +56,32 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text (a state, a capital, a region or a town) read as one gazetteer entry.
+    ``location`` is what an event placed there carries; ``prefix`` the proclitics before the name (بـ)."""
+
+    location: Location
+    nstart: int
+    nend: int
+    prefix: str
+    kind: str  # country | capital | region | city
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression ("أمس"، "5 حزيران/يونيو 2024") and the date it names, resolved against the document's."""
+
+    text: str
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    value: date
+    kind: str  # absolute | relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,16 +188,31 @@ class Document:
     actors: tuple[ActorMention, ...] = ()
     locations: tuple[Location, ...] = ()
     occasion: Span | None = None
+    occasion_location: Location | None = None
     reported_by: ReportedBy | None = None
     home_country: str | None = None
     dateline_country: str | None = None
     dateline_location: Location | None = None
+    dateline_end: int = 0  # normalized offset where the report proper starts (after "الرياض في 17 يوليو /واس/ -")
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
+    topics: tuple[str, ...] = ()
 
     def with_(self, **changes: Any) -> Document:
-        """A copy with some annotations added (stages never mutate a document)."""
-        return replace(self, **changes)
+        """A copy with some annotations added (stages never mutate a document). Cheaper than
+        ``dataclasses.replace`` (each stage makes one): the new copy's fields are set directly, and nothing derived
+        from the old one (the cached sentence starts) is carried over."""
+        unknown = changes.keys() - _DOCUMENT_FIELDS
+        if unknown:
+            raise TypeError(f"Document has no field(s) {sorted(unknown)}")
+        new = object.__new__(Document)
+        state = new.__dict__
+        state.update(self.__dict__)
+        state.pop("_sentence_starts", None)
+        state.update(changes)
+        return new
 
     @property
     def normalized(self) -> NormalizedText:
@@ -201,7 +242,11 @@ class Document:
             events=self.events,
             entities=self.entities,
             text=self.text,
+            topics=self.topics,
         )
+
+
+_DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +260,7 @@ class Record:
     events: tuple[Event, ...]
     entities: tuple[Entity, ...]
     text: str = field(repr=False, default="")
+    topics: tuple[str, ...] = ()  # the document's topics, most named first (an addition to the contract)
 
     def to_dict(self, include_status: bool = False) -> dict[str, Any]:
         """The contract JSON object (../shared/EVENT_FORMAT.md)."""

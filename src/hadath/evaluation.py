@@ -8,9 +8,14 @@ Gold events (``hadath eval events``): JSON Lines, one document per line::
                  "target": {"country": "EGY", "org": null, "sector": "GOV"},
                  "location": "JOR", "optional": false}]}
 
+``location`` is the ISO3 code of the country where the event took place (``null`` when the text does not say), or
+an object ``{"country": "JOR", "place": "Amman"}`` when the gold also names the place (its English name).
+
 Events match on type, source and target: ``strict`` compares country (or org) and sector, ``country`` compares
 country (or org) only. CONSULT, COOPERATE and AGREE compare as unordered pairs. Optional gold events count
-neither way. Detection (``hadath eval detection``) reads the arabic_event_gsr CSV format: a sentence is
+neither way. On matched events (strict level), the accuracy of the mode and of the location's country (a gold
+``null`` is matched by no location) is reported, and of the place where the gold names one. Detection
+(``hadath eval detection``) reads the arabic_event_gsr CSV format: a sentence is
 positive when its ``label`` is ``yes``, negative for ``easy no`` and ``difficult no``; ``ambiguous`` rows are
 left out; the prediction is positive when hadath emits a factual event of the type for the sentence.
 """
@@ -54,6 +59,7 @@ class GoldEvent:
     target: GoldActor | None
     location: str | None
     optional: bool
+    place: str | None = None  # the English name of the place, when the gold gives one
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,10 @@ class EventScores:
     by_type: dict[str, dict[str, PRF]] = field(default_factory=dict)
     mode_matched: int = 0
     mode_correct: int = 0
+    location_matched: int = 0
+    location_correct: int = 0
+    place_matched: int = 0
+    place_correct: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, level: str, etype: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
@@ -113,7 +123,15 @@ class EventScores:
             "overall": {lv: prf.as_dict() for lv, prf in self.overall.items()},
             "by_type": {t: {lv: p.as_dict() for lv, p in v.items()} for t, v in sorted(self.by_type.items())},
             "mode_accuracy": round(self.mode_correct / self.mode_matched, 4) if self.mode_matched else None,
+            "location_accuracy": _ratio(self.location_correct, self.location_matched),
+            "location_events": self.location_matched,
+            "place_accuracy": _ratio(self.place_correct, self.place_matched),
+            "place_events": self.place_matched,
         }
+
+
+def _ratio(good: int, total: int) -> float | None:
+    return round(good / total, 4) if total else None
 
 
 @dataclass
@@ -156,14 +174,22 @@ def load_gold(path: Path) -> Iterator[GoldDocument]:
             source = _actor(ev.get("source"), where, f"events[{i}].source")
             if source is None:
                 raise InputError(where, f"events[{i}].source is required")
+            loc = ev.get("location")
+            if isinstance(loc, dict):
+                country, place = loc.get("country") or None, loc.get("place") or None
+            elif loc is None or isinstance(loc, str):
+                country, place = loc or None, None
+            else:
+                raise InputError(where, f"events[{i}].location must be an ISO3 code, an object or null")
             events.append(
                 GoldEvent(
                     ev["type"],
                     ev.get("mode"),
                     source,
                     _actor(ev.get("target"), where, f"events[{i}].target"),
-                    ev.get("location"),
+                    country,
                     bool(ev.get("optional", False)),
+                    place,
                 )
             )
         yield GoldDocument(str(obj.get("id") or number), obj["text"], obj.get("date"), tuple(events))
@@ -218,6 +244,7 @@ def _score_document(scores: EventScores, level: str, doc: GoldDocument, record: 
     required: Counter[tuple[str, Any]] = Counter()
     optional: set[tuple[str, Any]] = set()
     modes: dict[tuple[str, Any], str | None] = {}
+    places: dict[tuple[str, Any], tuple[str | None, str | None]] = {}
     for ev in doc.events:
         k = _key(ev.type, ev.source.code(level), ev.target.code(level) if ev.target else None)
         if ev.optional:
@@ -225,12 +252,16 @@ def _score_document(scores: EventScores, level: str, doc: GoldDocument, record: 
         else:
             required[k] += 1
             modes[k] = ev.mode
+            places[k] = (ev.location, ev.place)
     predicted: Counter[tuple[str, Any]] = Counter()
     pred_modes: dict[tuple[str, Any], str | None] = {}
+    pred_places: dict[tuple[str, Any], tuple[str | None, str | None]] = {}
     for pe in record.events:
         k = _key(pe.type, _pred_code(pe.source, level) or "---", _pred_code(pe.target, level))
         predicted[k] += 1
         pred_modes.setdefault(k, pe.mode)
+        loc = pe.location
+        pred_places.setdefault(k, (loc.country, loc.place) if loc is not None else (None, None))
     for k in set(required) | set(predicted):
         tp = min(required[k], predicted[k])
         fp = max(0, predicted[k] - required[k]) if k not in optional else 0
@@ -239,6 +270,13 @@ def _score_document(scores: EventScores, level: str, doc: GoldDocument, record: 
         if level == "strict" and tp and modes.get(k) is not None:
             scores.mode_matched += 1
             scores.mode_correct += int(modes[k] == pred_modes.get(k))
+        if level == "strict" and tp and k in places:
+            (gold_country, gold_place), (country, place) = places[k], pred_places.get(k, (None, None))
+            scores.location_matched += 1
+            scores.location_correct += int(gold_country == country)
+            if gold_place is not None:
+                scores.place_matched += 1
+                scores.place_correct += int(gold_place.casefold() == (place or "").casefold())
         if level == "strict" and (fp or fn):
             scores.errors.append({"id": doc.id, "event": _show(k), "missed": fn, "spurious": fp})
 

@@ -12,8 +12,10 @@ from hadath.errors import InputError
 from hadath.lexicon.lexicons import Lexicons, load_lexicons
 from hadath.stages.actors import ActorRecognizer
 from hadath.stages.context import ContextReader
+from hadath.stages.dates import DateResolver
 from hadath.stages.events import EventExtractor
 from hadath.stages.lookup import Lookup
+from hadath.stages.places import PlaceReader
 from hadath.stages.segment import Segmenter
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ class Pipeline:
     """Loads the lexicons once and runs the stages over any number of documents.
 
     Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> context (reporting
-    agency, home country, occasion) -> actors -> events.
+    agency, home country, dateline, occasion) -> dates -> actors -> places -> events.
     """
 
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
@@ -51,7 +53,9 @@ class Pipeline:
             Segmenter(self.lexicons),
             Lookup(self.lexicons),
             ContextReader(self.lexicons),
+            DateResolver(self.lexicons),
             ActorRecognizer(self.lexicons),
+            PlaceReader(self.lexicons),
             EventExtractor(self.lexicons, self.config),
         )
 

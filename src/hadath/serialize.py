@@ -95,6 +95,7 @@ def record_to_dict(record: Record, include_status: bool = False) -> dict[str, An
         "reported_by": reported_by_to_dict(record.reported_by),
         "events": [event_to_dict(e, include_status) for e in record.events],
         "entities": [entity_to_dict(e) for e in record.entities],
+        "topics": list(record.topics),
     }
 
 

@@ -338,7 +338,7 @@ def side(actor: dict[str, Any] | None) -> Side:
         # a noun with a toll
         ("وأفادت مصادر طبية بمقتل 5 أشخاص في هجوم على مسجد في كابول.", ("ASSAULT", (None, "UNK"), ("AFG", "CVL"))),
         # a clause-initial verb
-        ("واعتقلت الشرطة التركية عشرات الصحفيين في إسطنبول.", ("COERCE", ("TUR", "COP"), (None, "JRN"))),
+        ("واعتقلت الشرطة التركية عشرات الصحفيين في إسطنبول.", ("COERCE", ("TUR", "COP"), ("TUR", "JRN"))),
         # a protest with its crowd
         ("تظاهر آلاف المواطنين في بغداد للمطالبة بتحسين الخدمات.", ("PROTEST", ("IRQ", "CVL"), None)),
         ("وخرجت مظاهرات حاشدة في الرباط شارك فيها الآلاف.", ("PROTEST", ("MAR", "CVL"), None)),

@@ -132,3 +132,45 @@ class DatelineCode:
     form: str
     org: Organization
     home: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place of the gazetteer (places.tsv): a state (its GeoNames id), a capital, a first-level region or a town."""
+
+    id: str
+    geonames_id: int | None
+    kind: str  # country | capital | region | city
+    country: str
+    name_en: str
+    lat: float | None
+    lon: float | None
+    population: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceForm:
+    """One Arabic name of a place; ``curated`` names were checked by hand (they win over GeoNames-only ones)."""
+
+    place: Place
+    form: str
+    curated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MonthName:
+    """A month name: ``calendar`` is ``gregorian`` or ``hijri``; ``month`` 1-12."""
+
+    form: str
+    calendar: str
+    month: int
+    usage: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateWord:
+    """A word of date expressions (اليوم، أمس، الثلاثاء، الماضي، مطلع، الشهر ...) and what it means."""
+
+    form: str
+    kind: str
+    value: str

@@ -18,10 +18,14 @@ from hadath.lexicon.entries import (
     CountryForm,
     Cue,
     DatelineCode,
+    DateWord,
     Group,
+    MonthName,
     Organization,
     OrgForm,
     Person,
+    Place,
+    PlaceForm,
     Term,
     Title,
     Topic,
@@ -44,7 +48,7 @@ TRIGGER_ARGS = frozenset(
 PHRASE_CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker", "participants",
-        "attribution", "neutral",
+        "attribution", "neutral", "attendance", "venue",
     }
 )  # fmt: skip
 #: Cue kinds checked on single tokens by the stages (function words, markers, adverbs).
@@ -54,13 +58,46 @@ TOKEN_CUE_KINDS = frozenset(
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
         "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
         "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
-        "by_phone", "response", "complementizer",
+        "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
 _CODE = re.compile(r"^[A-Z]{3,4}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACE_KINDS = frozenset({"country", "capital", "region", "city"})
+PLACE_ORIGINS = frozenset({"geonames", "curated"})
+CALENDARS = frozenset({"gregorian", "hijri"})
+#: Kinds of date words (date_words.tsv) and the values they take.
+DATE_WORD_KINDS = frozenset(
+    {
+        "day_offset",
+        "weekday",
+        "past",
+        "next",
+        "current",
+        "unit",
+        "part",
+        "ago",
+        "ago_unit",
+        "dual_unit",
+        "number",
+        "day_noun",
+        "era",
+    }
+)
+_DATE_WORD_VALUES: dict[str, frozenset[str] | None] = {
+    "day_offset": None,  # a signed number of days
+    "number": None,  # a whole number
+    "ago_unit": frozenset({"day", "week", "month"}),
+    "dual_unit": frozenset({"day", "week", "month"}),
+    "weekday": frozenset(str(d) for d in range(7)),
+    "unit": frozenset({"week", "month", "year"}),
+    "part": frozenset({"start", "middle", "end"}),
+    "era": frozenset({"gregorian", "hijri"}),
+}
+#: Cue kinds whose words are never read as place names (a town called "سوف" or "القائم" is not found in text).
+_NOT_PLACES = frozenset({"negation", "future", "adverb", "envoy_noun", "function", "preposition"})
 
 
 def default_resource_dir() -> Path:
@@ -84,6 +121,14 @@ class Lexicons:
     cues: tuple[Cue, ...]
     topics: tuple[Topic, ...]
     role_families: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Names of places read in running text (stoplisted forms, and words other lexicons read, left out).
+    places: tuple[PlaceForm, ...] = ()
+    #: Every reading of a normalized place name, best first (curated, then capital, then population).
+    place_readings: MappingProxyType[str, tuple[PlaceForm, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: The gazetteer's entry of each state (its GeoNames id), by ISO3.
+    country_places: MappingProxyType[str, Place] = field(default_factory=lambda: MappingProxyType({}))
+    months: tuple[MonthName, ...] = ()
+    date_words: tuple[DateWord, ...] = ()
     _holders: MappingProxyType[tuple[str, str], tuple[Person, ...]] = field(
         repr=False, default_factory=lambda: MappingProxyType({})
     )
@@ -129,19 +174,35 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
             key = (term.country or term.org or "", families.get(term.role, term.role))
             if person not in holders.setdefault(key, []):
                 holders[key].append(person)
+    country_forms = _load_country_forms(folder / "country_forms.tsv", countries)
+    cues = _load_cues(folder / "cues.tsv")
+    place_forms = _load_places(folder / "places.tsv", countries)
+    stop = _load_place_stopwords(folder / "place_stopwords.tsv")
+    titles = _load_titles(folder / "titles.tsv", countries)
+    triggers = _load_triggers(folder / "triggers.tsv")
+    datelines = _load_datelines(folder / "datelines.tsv", org_forms)
+    # words other lexicons read are not place names: "سوف" (future), "السفيرة" (a title), "بترا" (Petra's code)
+    stop |= {normalize(c.form) for c in cues if c.kind in _NOT_PLACES}
+    stop |= {normalize(t.form) for t in titles} | {normalize(t.form) for t in triggers}
+    stop |= {normalize(d.form) for d in datelines}
     lex = Lexicons(
         countries=MappingProxyType(countries),
-        country_forms=_load_country_forms(folder / "country_forms.tsv", countries),
+        country_forms=country_forms,
         org_forms=org_forms,
-        datelines=_load_datelines(folder / "datelines.tsv", org_forms),
+        datelines=datelines,
         diacritic_forms=MappingProxyType(_load_diacritic_forms(folder / "diacritic_forms.tsv", countries)),
-        titles=_load_titles(folder / "titles.tsv", countries),
+        titles=titles,
         groups=_load_groups(folder / "groups.tsv", countries),
         persons=persons,
-        triggers=_load_triggers(folder / "triggers.tsv"),
-        cues=_load_cues(folder / "cues.tsv"),
+        triggers=triggers,
+        cues=cues,
         topics=_load_topics(folder / "topics.tsv"),
         role_families=MappingProxyType(families),
+        places=tuple(p for p in place_forms if p.place.kind != "country" and normalize(p.form) not in stop),
+        place_readings=MappingProxyType(_place_readings(place_forms)),
+        country_places=MappingProxyType({p.place.country: p.place for p in place_forms if p.place.kind == "country"}),
+        months=_load_months(folder / "months.tsv"),
+        date_words=_load_date_words(folder / "date_words.tsv"),
         _holders=MappingProxyType({k: tuple(v) for k, v in holders.items()}),
     )
     log.debug("loaded lexicons from %s", folder)
@@ -392,3 +453,110 @@ def _load_diacritic_forms(path: Path, countries: dict[str, Country]) -> dict[str
             raise ResourceError(str(path), line, f"form {form!r} is listed twice")
         out[form] = CountryForm(iso3, require(path, line, "kind", row["kind"], FORM_KINDS), form)
     return out
+
+
+def _number(path: Path, line: int, name: str, value: str, kind: type[int] | type[float]) -> float | int | None:
+    if not value:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        raise ResourceError(str(path), line, f"field {name!r} is {value!r}, not a number") from None
+
+
+def _load_places(path: Path, countries: dict[str, Country]) -> tuple[PlaceForm, ...]:
+    places: dict[str, tuple[int, Place]] = {}
+    out: list[PlaceForm] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    cols = ("id", "geonames_id", "kind", "country", "name_en", "lat", "lon", "population", "form", "origin")
+    for line, row in read_tsv(path, cols):
+        country = require(path, line, "country", row["country"])
+        _check_country(path, line, "country", country, countries)
+        lat = _number(path, line, "lat", row["lat"], float)
+        lon = _number(path, line, "lon", row["lon"], float)
+        if (
+            (lat is None) != (lon is None)
+            or (lat is not None and not -90 <= lat <= 90)
+            or (lon is not None and not -180 <= lon <= 180)
+        ):
+            raise ResourceError(str(path), line, "lat and lon must both be given (degrees) or both be empty")
+        geonames_id = _number(path, line, "geonames_id", row["geonames_id"], int)
+        population = _number(path, line, "population", row["population"], int)
+        place = Place(
+            id=require(path, line, "id", row["id"]),
+            geonames_id=None if geonames_id is None else int(geonames_id),
+            kind=require(path, line, "kind", row["kind"], PLACE_KINDS),
+            country=country,
+            name_en=require(path, line, "name_en", row["name_en"]),
+            lat=None if lat is None else float(lat),
+            lon=None if lon is None else float(lon),
+            population=None if population is None else int(population),
+        )
+        if place.id in places and places[place.id][1] != place:
+            raise ResourceError(
+                str(path), line, f"place {place.id} disagrees with its row at line {places[place.id][0]}"
+            )
+        places.setdefault(place.id, (line, place))
+        form = require(path, line, "form", row["form"])
+        origin = require(path, line, "origin", row["origin"], PLACE_ORIGINS)
+        keys.append((line, (normalize(form), place.id)))
+        out.append(PlaceForm(places[place.id][1], form, origin == "curated"))
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _place_readings(forms: tuple[PlaceForm, ...]) -> dict[str, tuple[PlaceForm, ...]]:
+    """Readings of each normalized name, best first: curated names, then capitals, then the most populous."""
+    readings: dict[str, list[PlaceForm]] = {}
+    for pf in forms:
+        if pf.place.kind != "country":
+            readings.setdefault(" ".join(normalize(pf.form).split()), []).append(pf)
+    return {
+        key: tuple(sorted(v, key=lambda p: (not p.curated, p.place.kind != "capital", -(p.place.population or 0))))
+        for key, v in readings.items()
+    }
+
+
+def _load_place_stopwords(path: Path) -> set[str]:
+    out: set[str] = set()
+    for line, row in read_tsv(path, ("form", "reason")):
+        form = normalize(require(path, line, "form", row["form"]))
+        require(path, line, "reason", row["reason"])
+        if form in out:
+            raise ResourceError(str(path), line, f"form {row['form']!r} is listed twice")
+        out.add(form)
+    return out
+
+
+def _load_months(path: Path) -> tuple[MonthName, ...]:
+    out: list[MonthName] = []
+    keys: list[tuple[int, tuple[str]]] = []
+    for line, row in read_tsv(path, ("calendar", "month", "form", "usage")):
+        calendar = require(path, line, "calendar", row["calendar"], CALENDARS)
+        month = require(path, line, "month", row["month"], frozenset(str(m) for m in range(1, 13)))
+        form = require(path, line, "form", row["form"])
+        keys.append((line, (normalize(form),)))
+        out.append(MonthName(form, calendar, int(month), require(path, line, "usage", row["usage"])))
+    _no_duplicates(path, keys)
+    return tuple(out)
+
+
+def _load_date_words(path: Path) -> tuple[DateWord, ...]:
+    out: list[DateWord] = []
+    keys: list[tuple[int, tuple[str, str]]] = []
+    for line, row in read_tsv(path, ("form", "kind", "value")):
+        form = require(path, line, "form", row["form"])
+        kind = require(path, line, "kind", row["kind"], DATE_WORD_KINDS)
+        value = row["value"]
+        allowed = _DATE_WORD_VALUES.get(kind)
+        if allowed is not None:
+            require(path, line, "value", value, allowed)
+        elif kind in ("day_offset", "number"):
+            try:
+                int(value)
+            except ValueError:
+                raise ResourceError(str(path), line, f"value {value!r} of a {kind} is not a whole number") from None
+        keys.append((line, (normalize(form), kind)))
+        out.append(DateWord(form, kind, value))
+    _no_duplicates(path, keys)
+    return tuple(out)

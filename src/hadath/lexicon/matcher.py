@@ -28,7 +28,14 @@ LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 ENTITY_KINDS = ("person", "org", "title", "group", "country", "demonym", "capital")
 EVENT_KINDS = ("trigger", "cue")
 TOPIC_KINDS = ("topic",)
-_PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS + EVENT_KINDS + TOPIC_KINDS)}
+#: Places other than states and their capitals (towns, regions): a layer of their own, so that a town's name never
+#: cuts a person's, a title's or an organization's (the entity layer wins where they overlap).
+PLACE_KINDS = ("place",)
+#: Words that anchor a date expression (month names, اليوم، أمس، الثلاثاء، الشهر، مطلع، قبل ...): the dates stage
+#: reads expressions only where one of them stands.
+DATE_KINDS = ("date",)
+DATE_ANCHOR_KINDS = frozenset({"day_offset", "weekday", "unit", "part", "ago", "day_noun"})
+_PRIORITY = {k: i for i, k in enumerate(ENTITY_KINDS + EVENT_KINDS + TOPIC_KINDS + PLACE_KINDS + DATE_KINDS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,16 @@ class Gazetteer:
                 add("cue", cue.form, cue)
         for topic in lexicons.topics:
             add("topic", topic.form, topic)
+        for month in lexicons.months:
+            add("date", month.form, month)
+        for word in lexicons.date_words:
+            if word.kind in DATE_ANCHOR_KINDS:
+                add("date", word.form, word)
+        # a place's entry is all its readings (طرابلس: Libya's capital, Lebanon's Tripoli), best first; names that are
+        # also a state's or a capital's are matched as such (their coordinates are looked up by the later stages)
+        states = {_key(cf.form) for cf in lexicons.country_forms}
+        for key in {_key(pf.form) for pf in lexicons.places} - states:
+            add("place", key, lexicons.place_readings[key])
         for key, values in table.items():
             automaton.add_word(key, (len(key), tuple(values)))
         automaton.make_automaton()

@@ -1,4 +1,4 @@
-"""Stage 4: actors. Persons named with their titles, titles that stand for their holder, states and
+"""Stage 5: actors. Persons named with their titles, titles that stand for their holder, states and
 organizations; and the document's entity registry.
 
 News style names a person in a few fixed patterns, all handled here:

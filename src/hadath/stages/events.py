@@ -1,4 +1,4 @@
-"""Stage 5: events. Triggers with their source and target actors, factuality, mode, CAMEO code, location,
+"""Stage 7: events. Triggers with their source and target actors, factuality, mode, CAMEO code, location,
 occasion, topics and contexts; one event per type and dyad per document.
 
 Argument rules (news style):
@@ -26,10 +26,12 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
 from itertools import islice
 
 from hadath.config import PipelineConfig
-from hadath.document import Actor, ActorMention, Document, Event, Location, Mention, Span
+from hadath.document import Actor, ActorMention, DateMention, Document, Event, Location, Mention, PlaceMention, Span
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokenize import IMPERFECT_PREFIXES
 from hadath.lexicon.entries import Trigger
@@ -37,6 +39,7 @@ from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
 from hadath.stages._nav import CLAUSE_END, CLAUSE_PUNCT, TokenIndex
 from hadath.stages.actors import people_of
+from hadath.stages.places import locative
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,12 @@ PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
 DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
+#: Statements and decisions: they take a place only from a place named before them in their sentence ("وفي
+#: القاهرة، أدانت ..."; a place after them is what they are about: "أدانت القصف في غزة"), not from the dateline
+#: (where the report was filed) nor from the document's other events; except the modes that are acts done where
+#: the report is filed (a veto cast in the Security Council, an ambassador summoned or expelled).
+STATEMENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION"})
+ACT_MODES = frozenset({"veto", "summon", "expel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +166,31 @@ class _Scope:
         self.place_set = frozenset(m.nstart for m in self.places)
         self.place_starts = [m.nstart for m in self.places]
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
+        self.named_places = doc.places  # in text order
+        self.named_place_starts = [p.nstart for p in self.named_places]
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
         self.person_extents = persons
         self.person_starts = [e[0] for e in persons]
+
+    @cached_property
+    def topics(self) -> list[Mention]:
+        return [m for m in self.doc.mentions if m.kind == "topic"]
+
+    @cached_property
+    def topic_starts(self) -> list[int]:
+        return [m.nstart for m in self.topics]
+
+    @cached_property
+    def topic_ends(self) -> frozenset[int]:
+        return frozenset(m.nend for m in self.topics)
+
+    @cached_property
+    def office_ends(self) -> frozenset[int]:
+        """Ends of titles and of government bodies ("وزير ... الخارجية"): a "في X" after them says whose office."""
+        return frozenset(
+            [m.nend for m in self.doc.mentions if m.kind == "title"]
+            + [a.nend for a in self.doc.actors if a.kind in ("group", "organization") and a.actor.sector == "GOV"]
+        )
 
     def actor_at(self, npos: int, gaps: frozenset[str]) -> ActorMention | None:
         """The actor whose phrase starts at ``npos``, after only whitespace and one of ``gaps`` ("،", "و")."""
@@ -244,6 +275,13 @@ class EventExtractor:
         self.function_words = lexicons.cue_forms("function")
         self.prepositions = lexicons.cue_forms("preposition")
         self.complementizers = lexicons.cue_forms("complementizer")
+        self.place_nouns = lexicons.cue_forms("place_noun")
+        self.about_nouns = lexicons.cue_forms("about_noun")
+        self.streets = lexicons.cue_forms("street_noun")
+        self.topic_contexts: dict[str, tuple[int, str]] = {}
+        for rank, row in enumerate(lexicons.topics):
+            if row.context and row.topic not in self.topic_contexts:
+                self.topic_contexts[row.topic] = (rank, row.context)
 
     # ----------------------------------------------------------------- finding
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -908,29 +946,59 @@ class EventExtractor:
     def _location(
         self, scope: _Scope, trig: Mention, s_start: int, s_end: int, args: tuple[ActorMention, ...]
     ) -> Location | None:
-        """A state or capital named "في X" or "بـX" in the sentence, outside any person's title."""
-        nav = scope.nav
+        """A state, capital, region or town named "في X", "بـX" or "في مدينة X" in the sentence (outside any person's
+        name or title), the one after the trigger first."""
         used = {(a.nstart, a.nend) for a in args}
-        options: list[Mention] = []
-        for m in scope.places[bisect_left(scope.place_starts, s_start) :]:
-            if m.nstart >= s_end:
+        statement = trig.entry.type in STATEMENT_TYPES and trig.entry.mode not in ACT_MODES
+        options = []
+        for pm in scope.named_places[bisect_left(scope.named_place_starts, s_start) :]:
+            if pm.nstart >= s_end or (statement and pm.nstart >= trig.nstart):
                 break
-            if (m.nstart, m.nend) in used or scope.in_person_phrase(m):
+            if (pm.nstart, pm.nend) in used or not locative(
+                scope.nav, pm, self.place_nouns, self.destination_markers, self.streets
+            ):
                 continue
-            prev = nav.token(nav.before(m.nstart - len(m.prefix)))
-            if m.prefix.endswith("ب") or (prev is not None and prev.norm == "في" and not m.prefix):
-                options.append(m)
+            if self._about(scope, pm, trig):
+                continue  # "تطورات الأوضاع في السودان"، "وقف إطلاق النار في غزة": what is discussed, not where
+            options.append(pm)
         if not options:
             return None
-        best = next((m for m in options if m.nstart >= trig.nend), options[0])
-        place = best.text if best.kind == "capital" else None
-        return Location(best.text, best.start, best.end, best.entry.iso3, place)
+        return next((p for p in options if p.nstart >= trig.nend), options[0]).location
+
+    def _about(self, scope: _Scope, pm: PlaceMention, trig: Mention) -> bool:
+        """True when "في X" completes a noun other than the trigger: a topic ("الحرب في غزة") or a noun of
+        situations and talks (الأوضاع، التطورات، المفاوضات)."""
+        nav = scope.nav
+        i = nav.after(pm.nstart - len(pm.prefix)) - 1
+        while (tok := nav.token(i)) is not None and tok.norm != "في" and tok.norm in self.place_nouns:
+            i -= 1
+        if tok is None or tok.norm != "في":
+            return False
+        noun = nav.token(i - 1)
+        if noun is None or trig.nstart <= noun.nstart < trig.nend:
+            return False
+        if noun.norm in self.about_nouns or (noun.nend in scope.office_ends and pm.kind == "country"):
+            return True  # and "وزير ... والشؤون الخارجية في الجمهورية الفرنسية": whose office, not where
+        if noun.nend in scope.topic_ends:
+            return True
+        k = bisect_right(scope.topic_starts, pm.nstart) - 1  # topics do not overlap each other
+        return k >= 0 and pm.nend <= scope.topics[k].nend
 
     # ---------------------------------------------------------------- writing
     def __call__(self, doc: Document) -> Document:
         events = self.build(doc, self.candidates(doc))
         locations = tuple(e.location for e in events if e.location is not None)
-        return doc.with_(events=tuple(events), locations=locations)
+        return doc.with_(events=tuple(events), locations=locations, topics=self.document_topics(doc))
+
+    @staticmethod
+    def document_topics(doc: Document) -> tuple[str, ...]:
+        """Every topic the document names, the most named first (ties: the first named first)."""
+        counts: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.kind == "topic":
+                counts[m.entry.topic] = counts.get(m.entry.topic, 0) + 1
+        order = {t: i for i, t in enumerate(counts)}
+        return tuple(sorted(counts, key=lambda t: (-counts[t], order[t])))
 
     def build(self, doc: Document, candidates: list[Candidate]) -> list[Event]:
         """Settle mode, location, topics; merge repeated mentions of one event (same type and dyad)."""
@@ -939,6 +1007,9 @@ class EventExtractor:
         factual = [c for c in candidates if c.status == "factual"]
         doc_location = next((c.location for c in factual if c.location is not None), None)
         topics_by_sentence = self._topics_by_sentence(doc, candidates)
+        date_starts = [d.nstart for d in doc.dates]
+        speakers = [m.nstart for m in doc.mentions if m.kind == "cue" and m.entry.kind == "speaker"]
+        first_meeting = min((c.sentence for c in factual if c.trigger.entry.type == "CONSULT"), default=None)
         events: list[Event] = []
         index: dict[tuple[object, ...], int] = {}
         for cand in candidates:
@@ -972,9 +1043,21 @@ class EventExtractor:
                 )
                 continue
             by_phone = trigger.type == "CONSULT" and self._by_phone(nav, cand.trigger)
-            location = cand.location or (doc_location if cand.status == "factual" else None)
-            if location is None and cand.status == "factual" and trigger.mode != "phone" and not by_phone:
-                location = doc.dateline_location  # where the report was filed: the meeting's place, unless said
+            # a call joins two places: it has none ("تلقى اتصالا هاتفيا ... بحثا خلاله الأوضاع في غزة")
+            location = None if by_phone or trigger.mode == "phone" else cand.location
+            if trigger.type == "CONSULT" and location is None and doc.occasion is not None:
+                location = doc.occasion_location  # "على هامش مؤتمر ... المنعقد في عمّان"
+            elsewhere = cand.status == "factual" and trigger.mode != "phone" and not by_phone
+            # "من جانبه، أثنى ..." after a meeting: said at that meeting, so at its place and occasion
+            at_meeting = (
+                first_meeting is not None
+                and first_meeting < cand.sentence
+                and (cand.how in ("speaker", "participants") or self._speaker_turn(doc, speakers, cand))
+            )
+            statement = trigger.type in STATEMENT_TYPES and trigger.mode not in ACT_MODES
+            if location is None and elsewhere and (not statement or at_meeting):
+                # the document's first event place, else where the report was filed
+                location = doc_location or doc.dateline_location
             mode, cameo, swap = (
                 ("phone", "041", False) if by_phone else self._mode(trigger, doc, source, target, location)
             )
@@ -999,8 +1082,8 @@ class EventExtractor:
                     source=source,
                     target=target,
                     location=location,
-                    occasion=doc.occasion if trigger.type == "CONSULT" else None,
-                    date=doc.date,
+                    occasion=doc.occasion if trigger.type == "CONSULT" or at_meeting else None,
+                    date=self._date(doc.dates, date_starts, cand, doc) or doc.date,
                     trigger=trig_span,
                     sentence=(sentence.start, sentence.end),
                     topics=topics,
@@ -1009,6 +1092,22 @@ class EventExtractor:
                 )
             )
         return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
+
+    @staticmethod
+    def _speaker_turn(doc: Document, speakers: list[int], cand: Candidate) -> bool:
+        """ "من جانبه، أثنى ...": the sentence opens with the turn of a speaker of the meeting just told."""
+        sent = doc.sentences[cand.sentence]
+        return any(sent.nstart <= s < cand.trigger.nstart for s in speakers)
+
+    @staticmethod
+    def _date(dates: tuple[DateMention, ...], starts: list[int], cand: Candidate, doc: Document) -> date | None:
+        """The date named in the event's sentence nearest its trigger ("التقى ... أمس"), if any."""
+        sent = doc.sentences[cand.sentence]
+        trig = cand.trigger
+        near = dates[bisect_left(starts, sent.nstart) : bisect_left(starts, sent.nend)]
+        if not near:
+            return None
+        return min(near, key=lambda d: min(abs(d.nstart - trig.nend), abs(trig.nstart - d.nend))).value
 
     def _by_phone(self, nav: TokenIndex, trig: Mention) -> bool:
         """ "بحث الوزير هاتفيا مع نظيره": a meeting verb with an adverb of the telephone is a call."""
@@ -1022,7 +1121,9 @@ class EventExtractor:
         the contract's visit has the traveller as its source)."""
         if trigger.type != "CONSULT" or trigger.mode is not None or target is None:
             return trigger.mode, trigger.cameo, False
-        if doc.occasion is not None or self._on_sidelines(doc):
+        # on the sidelines of an occasion: a third-party meeting, unless it was held in one party's country (then
+        # the other party travelled there)
+        if (location is None or not location.country) and (doc.occasion is not None or self._on_sidelines(doc)):
             return "third-party", "044", False
         if location is not None and location.country:
             if location.country not in (source.country, target.country):
@@ -1039,8 +1140,9 @@ class EventExtractor:
         return any(m.kind == "cue" and m.entry.kind == "sideline" for m in doc.mentions)
 
     def _contexts(self, trigger: Trigger, topics: tuple[str, ...]) -> tuple[str, ...]:
-        from_topics = tuple(t.context for t in self.lex.topics if t.topic in topics and t.context)
-        return _merge(trigger.contexts, from_topics)
+        """The trigger's PLOVER contexts, then those of its topics (in the order of topics.tsv)."""
+        ranked = sorted((self.topic_contexts[t] for t in topics if t in self.topic_contexts), key=lambda rc: rc[0])
+        return _merge(trigger.contexts, tuple(context for _, context in ranked))
 
     @staticmethod
     def _dedup_key(etype: str, source: Actor, target: Actor | None, status: str) -> tuple[object, ...]:
@@ -1077,17 +1179,28 @@ class EventExtractor:
         return replace(a.actor, text=b.text, start=b.start, end=b.end)
 
     def _topics_by_sentence(self, doc: Document, candidates: list[Candidate]) -> dict[int, tuple[str, ...]]:
-        """Topics named in each event sentence, plus those of the following sentences without events of their
-        own ("كما تطرق اللقاء إلى ..."), which continue the report of the last meeting."""
+        """Topics named in each event sentence and in the other sentences of its paragraph, plus those of the
+        following sentences without events of their own ("كما تطرق اللقاء إلى ..."), which continue the report of
+        the last meeting."""
         raw: dict[int, tuple[str, ...]] = {}
         for m in doc.mentions:
             if m.kind == "topic":
                 si = doc.sentence_of(m.nstart)
                 raw[si] = _merge(raw.get(si, ()), (m.entry.topic,))
+        paragraph: list[int] = []
+        text = doc.normalized.text
+        for i, sent in enumerate(doc.sentences):
+            new = i == 0 or "\n" in text[doc.sentences[i - 1].nend : sent.nstart]
+            paragraph.append(i if new else paragraph[-1])
+        by_paragraph: dict[int, tuple[str, ...]] = {}
+        for si, topics in sorted(raw.items()):
+            by_paragraph[paragraph[si]] = _merge(by_paragraph.get(paragraph[si], ()), topics)
         factual = [c for c in candidates if c.status == "factual"]
         with_events = sorted({c.sentence for c in factual})
         meetings = sorted({c.sentence for c in factual if c.trigger.entry.type == "CONSULT"})
-        out: dict[int, tuple[str, ...]] = {si: raw.get(si, ()) for si in with_events}
+        out: dict[int, tuple[str, ...]] = {
+            si: _merge(raw.get(si, ()), by_paragraph.get(paragraph[si], ())) for si in with_events
+        }
         if not with_events:
             return out
         for si, topics in sorted(raw.items()):

@@ -23,8 +23,13 @@ class Segmenter:
         for nstart, nend in self.splitter.split(norm.text):
             start, end = norm.to_original(nstart, nend)
             sentences.append(Sentence(start, end, nstart, nend))
-        tokens = []
-        for raw in self.tokenizer.tokenize(norm.text):
-            start, end = norm.to_original(raw.start, raw.end)
-            tokens.append(Token(start, end, doc.text[start:end], raw.start, raw.end, raw.norm, raw.kind))
+        text = doc.text
+        raws = self.tokenizer.tokenize(norm.text)
+        if norm.offsets is None:  # nothing was deleted: offsets are the same in both texts
+            tokens = [Token(r.start, r.end, text[r.start : r.end], r.start, r.end, r.norm, r.kind) for r in raws]
+        else:
+            tokens = []
+            for raw in raws:
+                start, end = norm.to_original(raw.start, raw.end)
+                tokens.append(Token(start, end, text[start:end], raw.start, raw.end, raw.norm, raw.kind))
         return doc.with_(norm=norm, sentences=tuple(sentences), tokens=tuple(tokens))

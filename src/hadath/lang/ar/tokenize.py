@@ -65,7 +65,11 @@ class Tokenizer:
                         self._splits.clear()
                     parts = self._splits[word] = self.split_word(word)
                 start = m.start()
-                tokens.extend(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind) for p in parts)
+                if len(parts) == 1:  # most words: no clitic split
+                    p = parts[0]
+                    tokens.append(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind))
+                else:
+                    tokens.extend(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind) for p in parts)
         return tokens
 
     def split_word(self, word: str, offset: int = 0) -> list[RawToken]:
