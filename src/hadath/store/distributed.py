@@ -36,7 +36,7 @@ from hadath.pipeline import Pipeline, parse_date
 from hadath.store.dedup import DedupConfig
 from hadath.store.rows import COLUMNS, DocumentMeta, DocumentRows, document_rows
 from hadath.store.schema import migrate
-from hadath.store.store import DedupSummary, Store, insert_rows
+from hadath.store.store import DedupSummary, Store, insert_rows, transaction
 
 log = logging.getLogger(__name__)
 
@@ -380,8 +380,7 @@ def _load_shard(store: Store, folder: Path, name: str) -> tuple[int, int]:
     def parquet(table: str) -> str:
         return "read_parquet('" + str(folder / f"{table}.parquet").replace("'", "''") + "')"
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _shard_new AS SELECT s.doc_id FROM {parquet("documents")} s
                 WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id AND d.text_hash = s.text_hash)"""
@@ -396,10 +395,6 @@ def _load_shard(store: Store, folder: Path, name: str) -> tuple[int, int]:
                     WHERE doc_id IN (SELECT doc_id FROM _shard_new)"""
             )
         con.execute("INSERT INTO shards VALUES (?, ?, ?, ?)", [name, datetime.now(), len(new), total - len(new)])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return len(new), total - len(new)
 
 

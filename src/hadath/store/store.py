@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
@@ -156,17 +157,12 @@ class Store:
         doc_ids = [rows.doc_id for rows in batch]
         if len(set(doc_ids)) != len(doc_ids):
             raise ValueError("a batch holds a document id twice")
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             self._forget(doc_ids)
             for table, columns in COLUMNS.items():
                 rows = [row for doc in batch for row in doc.tables.get(table, ())]
                 if rows:
                     self._insert(table, columns, rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         insert_rows(self.con, table, columns, rows)
@@ -203,11 +199,10 @@ class Store:
         interrupted run leaves a consistent store and the next run finishes the rest."""
         config = config or DedupConfig()
         if rebuild or self.setting("dedup_config") not in (None, json.dumps(asdict(config), sort_keys=True)):
-            self.con.execute("BEGIN TRANSACTION")
-            self.con.execute("UPDATE events SET cluster_id = NULL")
-            self.con.execute("DELETE FROM mentions")
-            self.con.execute("DELETE FROM clusters")
-            self.con.execute("COMMIT")
+            with transaction(self.con):
+                self.con.execute("UPDATE events SET cluster_id = NULL")
+                self.con.execute("DELETE FROM mentions")
+                self.con.execute("DELETE FROM clusters")
         self.con.execute(
             "INSERT INTO meta VALUES ('dedup_config', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [json.dumps(asdict(config), sort_keys=True)],
@@ -245,8 +240,7 @@ class Store:
         found: list[tuple[str, str, Cluster]] = [
             (etype, dyad, c) for (etype, dyad), reports in by_group.items() for c in cluster_reports(reports, config)
         ]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(self.con):
             self.con.execute(
                 """DELETE FROM mentions WHERE cluster_id IN (SELECT cluster_id FROM events e
                    JOIN _groups g USING (type, dyad_key) WHERE cluster_id IS NOT NULL)"""
@@ -275,10 +269,6 @@ class Store:
                     """UPDATE events SET cluster_id = m.cluster_id FROM _members m
                        WHERE events.event_id = m.event_id AND events.cluster_id IS DISTINCT FROM m.cluster_id"""
                 )
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return len(found)
 
 
@@ -304,3 +294,19 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, 
     selects = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
     values = [list(col) for col in zip(*rows, strict=True)]
     con.execute(f"INSERT INTO {table} ({quoted}) SELECT {selects}", values)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back when it raises. Ctrl-C while DuckDB runs a
+    statement arrives as DuckDB's ``InterruptException``; it leaves as ``KeyboardInterrupt``, like anywhere else."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except duckdb.InterruptException:
+        con.execute("ROLLBACK")
+        raise KeyboardInterrupt from None
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
