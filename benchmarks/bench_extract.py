@@ -23,7 +23,7 @@ from hadath.lang.ar.normalize import Normalizer, normalize
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def best_of(fn: Callable[[], object], repeat: int) -> float:
+def median_time(fn: Callable[[], object], repeat: int) -> float:
     """Median wall time of ``repeat`` runs (seconds)."""
     times = []
     for _ in range(repeat):
@@ -53,9 +53,9 @@ def main() -> None:
     for label, doc in inputs:
         n = max(1, args.docs * len(text) // len(doc))
         docs = [doc] * n
-        full = best_of(lambda docs=docs: [pipeline.extract(d, date="2024-06-11") for d in docs], args.repeat)
-        norm = best_of(lambda docs=docs: [normalizer.normalize(d) for d in docs], args.repeat)
-        kw = best_of(lambda docs=docs: [keyword.findall(normalize(d)) for d in docs], args.repeat)
+        full = median_time(lambda docs=docs: [pipeline.extract(d, date="2024-06-11") for d in docs], args.repeat)
+        norm = median_time(lambda docs=docs: [normalizer.normalize(d) for d in docs], args.repeat)
+        kw = median_time(lambda docs=docs: [keyword.findall(normalize(d)) for d in docs], args.repeat)
         print(f"{label}: {n} documents per run, median of {args.repeat} runs")
         print(f"  hadath pipeline   {n / full:10.1f} docs/s  {n * len(doc) / full / 1000:8.0f} kchars/s")
         print(f"  baseline normalize{n / norm:10.1f} docs/s  -> pipeline costs {full / norm:6.1f}x normalization")

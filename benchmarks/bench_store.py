@@ -35,6 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_extract import median_time
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "eval" / "gold" / "dev.jsonl"
 MIN_CHARS = 650
@@ -70,16 +72,6 @@ def timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs (seconds)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def baseline_pass(src: Path, dst: Path) -> None:

@@ -169,13 +169,17 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
                 f"{s.unchanged} unchanged, {s.duplicates} duplicate(s) in the input, {s.skipped} skipped "
                 f"in {s.seconds:.1f} s")  # fmt: skip
         err.print(escape(line))
-        if s.dedup is not None:
-            err.print(f"deduplicated {s.dedup.reports} report(s) of {s.dedup.groups} type-dyad group(s) into "
-                      f"{s.dedup.clusters} event(s)")  # fmt: skip
-        err.print(f"store {escape(str(db))}: {counts['documents']} documents, {counts['reports']} event reports, "
-                  f"{counts['events']} deduplicated events")  # fmt: skip
+        store_summary(db, s.dedup, counts)
         if s.skipped:
             raise typer.Exit(2)
+
+    def store_summary(db: Path, dedup: Any, counts: dict[str, int]) -> None:
+        """The last lines of every ingest: what deduplication did, and what the store now holds."""
+        if dedup is not None:
+            err.print(f"deduplicated {dedup.reports} report(s) of {dedup.groups} type-dyad group(s) into "
+                      f"{dedup.clusters} event(s)")  # fmt: skip
+        err.print(f"store {escape(str(db))}: {counts['documents']} documents, {counts['reports']} event reports, "
+                  f"{counts['events']} deduplicated events")  # fmt: skip
 
     def _ingest_dask(paths: list[Path], db: Path, staging: Path, date: str | None, scheduler: str | None,
                      workers: int, partition_size: int, dedup: Any, rebuild: bool, keep: bool,
@@ -217,11 +221,7 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
             f"{escape(str(staging))}; {summary.loaded} shard(s) loaded ({summary.already_loaded} loaded before): "
             f"{summary.documents} document(s) stored, {summary.unchanged} unchanged, {summary.skipped} skipped"
         )
-        if summary.dedup is not None:
-            err.print(f"deduplicated {summary.dedup.reports} report(s) of {summary.dedup.groups} type-dyad group(s) "
-                      f"into {summary.dedup.clusters} event(s)")  # fmt: skip
-        err.print(f"store {escape(str(db))}: {counts['documents']} documents, {counts['reports']} event reports, "
-                  f"{counts['events']} deduplicated events")  # fmt: skip
+        store_summary(db, summary.dedup, counts)
         if not keep and not staging_given:
             shutil.rmtree(staging, ignore_errors=True)
         if summary.skipped:

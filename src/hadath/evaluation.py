@@ -34,6 +34,7 @@ from hadath.errors import InputError
 from hadath.jsonlines import parse_lines
 from hadath.ontology import EVENT_TYPES, SYMMETRIC_TYPES
 from hadath.pipeline import Pipeline
+from hadath.scores import PRF
 
 LEVELS = ("strict", "country")
 POSITIVE_LABELS = frozenset({"yes"})
@@ -68,34 +69,6 @@ class GoldDocument:
     text: str
     date: str | None
     events: tuple[GoldEvent, ...]
-
-
-@dataclass
-class PRF:
-    """True positives, false positives, false negatives; precision, recall, F1 derived."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-        }  # fmt: skip
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hadath.ner.conll import OUTSIDE
+from hadath.scores import PRF
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,39 +63,11 @@ def entities(tags: Sequence[str]) -> list[Entity]:
 
 
 @dataclass
-class Counts:
-    """Correct (tp), spurious (fp) and missed (fn) entities; precision, recall and F1 derived."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-        }  # fmt: skip
-
-
-@dataclass
 class NerScores:
     """Entity-level scores over a corpus: overall, per type, and token accuracy."""
 
-    overall: Counts = field(default_factory=Counts)
-    by_type: dict[str, Counts] = field(default_factory=dict)
+    overall: PRF = field(default_factory=PRF)
+    by_type: dict[str, PRF] = field(default_factory=dict)
     sentences: int = 0
     tokens: int = 0
     correct_tokens: int = 0
@@ -112,7 +85,7 @@ class NerScores:
         self.correct_tokens += sum(g == p for g, p in zip(gold, predicted, strict=True))
         gold_set, pred_set = set(entities(gold)), set(entities(predicted))
         for etype in {e.type for e in gold_set | pred_set}:
-            self.by_type.setdefault(etype, Counts())
+            self.by_type.setdefault(etype, PRF())
         for e in pred_set:
             key = "tp" if e in gold_set else "fp"
             _bump(self.overall, key)
@@ -135,7 +108,7 @@ class NerScores:
         return Counter({t: c.tp + c.fn for t, c in self.by_type.items()})
 
 
-def _bump(counts: Counts, key: str) -> None:
+def _bump(counts: PRF, key: str) -> None:
     setattr(counts, key, getattr(counts, key) + 1)
 
 

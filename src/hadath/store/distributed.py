@@ -30,6 +30,7 @@ import duckdb
 
 from hadath import __version__
 from hadath.config import PipelineConfig
+from hadath.document import Document
 from hadath.errors import HadathError, StoreError
 from hadath.inputs import InputDocument, Item, Problem, input_kind, read_jsonl_range, read_paths
 from hadath.pipeline import Pipeline, parse_date
@@ -228,8 +229,6 @@ def run_partition(partition: Partition, staging: str, config: PipelineConfig, da
 
 
 def _extract(pipeline: Pipeline, doc: InputDocument, result: ShardResult) -> DocumentRows | None:
-    from hadath.document import Document
-
     try:
         processed = pipeline.process(Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date)))
         return document_rows(processed, DocumentMeta(doc.source, doc.url, doc.title, doc.origin))

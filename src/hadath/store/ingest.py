@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from hadath.config import PipelineConfig
+from hadath.document import Document
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem
 from hadath.pipeline import Pipeline, parse_date
@@ -76,8 +77,6 @@ def extract_rows(doc: InputDocument) -> Outcome:
         return doc.origin, None, f"{_SETUP_FAILED}{_WORKER_ERROR['error']}"
     pipeline = _WORKER["pipeline"]
     try:
-        from hadath.document import Document
-
         processed = pipeline.process(Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date)))
         rows = document_rows(processed, DocumentMeta(doc.source, doc.url, doc.title, doc.origin))
     except HadathError as exc:

@@ -17,7 +17,7 @@ import duckdb
 from hadath.errors import StoreError
 from hadath.store.dedup import Cluster, DedupConfig, Report, cluster_reports
 from hadath.store.rows import COLUMNS, DocumentRows
-from hadath.store.schema import SCHEMA_VERSION, migrate
+from hadath.store.schema import SCHEMA_VERSION, migrate, store_version
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,6 @@ class Store:
             raise StoreError(self.path, f"not a hadath store or a damaged one ({exc})") from None
         try:
             if read_only:
-                from hadath.store.schema import store_version
-
                 version = store_version(self.con)
                 if version != SCHEMA_VERSION:
                     raise StoreError(
