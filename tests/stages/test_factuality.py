@@ -331,7 +331,8 @@ def side(actor: dict[str, Any] | None) -> Side:
     ("text", "expected"),
     [
         # a noun carried by a light verb
-        ("وشن الطيران الإسرائيلي غارات على بلدات في جنوب لبنان.", ("ASSAULT", ("ISR", "MIL"), ("LBN", "GOV"))),
+        # "في جنوب لبنان" is where the towns are: their people are the victims, not the Lebanese state
+        ("وشن الطيران الإسرائيلي غارات على بلدات في جنوب لبنان.", ("ASSAULT", ("ISR", "MIL"), ("LBN", "CVL"))),
         ("وتعرضت دورية لهجوم في العراق.", ("ASSAULT", (None, "UNK"), ("IRQ", "CVL"))),
         # a noun with a result verb after it
         ("وقال مصدر أمني إن عبوة ناسفة انفجرت قرب دورية للجيش في الموصل.", ("ASSAULT", (None, "UNK"), (None, "MIL"))),
@@ -340,7 +341,8 @@ def side(actor: dict[str, Any] | None) -> Side:
         # a clause-initial verb
         ("واعتقلت الشرطة التركية عشرات الصحفيين في إسطنبول.", ("COERCE", ("TUR", "COP"), ("TUR", "JRN"))),
         # a protest with its crowd
-        ("تظاهر آلاف المواطنين في بغداد للمطالبة بتحسين الخدمات.", ("PROTEST", ("IRQ", "CVL"), None)),
+        # a demand with no addressee named is made of the authorities of the place
+        ("تظاهر آلاف المواطنين في بغداد للمطالبة بتحسين الخدمات.", ("PROTEST", ("IRQ", "CVL"), ("IRQ", "GOV"))),
         ("وخرجت مظاهرات حاشدة في الرباط شارك فيها الآلاف.", ("PROTEST", ("MAR", "CVL"), None)),
     ],
 )

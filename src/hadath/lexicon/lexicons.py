@@ -58,7 +58,7 @@ TOKEN_CUE_KINDS = frozenset(
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
         "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
         "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
-        "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun",
+        "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun", "request_link",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

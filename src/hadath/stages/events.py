@@ -59,6 +59,10 @@ _DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
+#: How many words before an act the call or threat it completes may stand ("توعد زعيم الجماعة ... باستهداف").
+REQUEST_REACH = 4
+#: Endings of the participles that open a circumstantial clause after a comma ("، داعيا"، "، مطالبة"، "، مؤكدين").
+PARTICIPLE_ENDS = ("ا", "ة", "ين")
 #: Longest non-space gap (in characters) worth checking between a position and an actor phrase.
 _MAX_GAP = 3
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
@@ -278,6 +282,7 @@ class EventExtractor:
         self.place_nouns = lexicons.cue_forms("place_noun")
         self.about_nouns = lexicons.cue_forms("about_noun")
         self.streets = lexicons.cue_forms("street_noun")
+        self.request_links = lexicons.cue_forms("request_link")
         self.topic_contexts: dict[str, tuple[int, str]] = {}
         for rank, row in enumerate(lexicons.topics):
             if row.context and row.topic not in self.topic_contexts:
@@ -339,8 +344,10 @@ class EventExtractor:
                 if not targets and how == "participants" and out:
                     targets = [out[-1].target]
                 if not targets and trigger.type in STANCE_TYPES:
-                    targets = self._responded_to(scope, trig, sent.nend) or self._referenced_actor(
-                        scope, trig, out, sent.nend
+                    targets = (
+                        self._responded_to(scope, trig, sent.nend)
+                        or self._referenced_actor(scope, trig, out, sent.nend)
+                        or self._unnamed_attacker(scope, trig, sent.nend)
                     )
                 if not targets and (
                     trigger.args in ("none", "protesters")
@@ -404,12 +411,15 @@ class EventExtractor:
             return True
         return prev2 is not None and prev2.norm == "في" and prev is not None and prev.nstart not in scope.place_set
 
-    @staticmethod
-    def _locative(scope: _Scope, actor: ActorMention) -> bool:
-        """A state or capital named as a place: "في X" or "بـX"."""
+    def _locative(self, scope: _Scope, actor: ActorMention) -> bool:
+        """A state or capital named as a place: "في X"، "بـX"، "بالرياض"، "جنوبي لبنان"، "شمال غربي سوريا"."""
         prefix = scope.nav.text[scope.nav.skip_space_back(actor.nstart) : actor.nstart]
         prev = scope.nav.token(scope.nav.before(actor.nstart))
-        return prefix.endswith("ب") or (prev is not None and prev.norm == "في")
+        return (
+            prefix.endswith("ب")
+            or prefix in ("بال", "وبال")
+            or (prev is not None and (prev.norm == "في" or prev.norm in self.place_nouns))
+        )
 
     @staticmethod
     def _first_of_coordination(scope: _Scope, last: ActorMention) -> ActorMention:
@@ -436,11 +446,17 @@ class EventExtractor:
         """A verb that reads as an event only with its object noun in the clause ("فرضت ... عقوبات")."""
         nav = scope.nav
         wanted = self.companions[trig.entry.args]
-        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)][:COMPANION_REACH]:
+        counted = 0
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)]:
             if tok.norm in CLAUSE_PUNCT and tok.norm != ",":
                 return False
             if tok.norm in wanted:
                 return True
+            # the words of a long subject ("وقعت وزارة التخطيط والتعاون الدولي والصندوق الكويتي ...") do not count
+            if not scope.in_actor(tok.nstart):
+                counted += 1
+                if counted >= COMPANION_REACH:
+                    return False
         return False
 
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
@@ -466,7 +482,8 @@ class EventExtractor:
         # "، داعيا إيران إلى ...": a participial clause after a comma shares its sentence's subject; the actor
         # after it is its object
         prev_tok = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
-        if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm == "," and trig.text.endswith("ا"):
+        participle = trig.text.endswith(PARTICIPLE_ENDS)
+        if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm == "," and participle:
             main = scope.last_verb_between(doc.sentences[si].nstart, trig.nstart)
             if main is not None:
                 subject, _ = self._source(scope, main, done, si)
@@ -597,6 +614,22 @@ class EventExtractor:
         earlier = [c for c in done if c.trigger.entry.type == referenced.entry.type and c.how != "implicit"]
         return [earlier[-1].source] if earlier else []
 
+    def _unnamed_attacker(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention | None]:
+        """ "أدانت البحرين التفجير الإرهابي الذي استهدف مسجدا": a condemnation of an attack whose author goes
+        unnamed is addressed to an unknown actor (UNK), not to the place attacked."""
+        if trig.entry.type != "ACCUSE":
+            return []
+        nav = scope.nav
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)][:COMPANION_REACH]:
+            if tok.norm in CLAUSE_END:
+                return []
+            for t in scope.by_trigger_start.get(tok.nstart, ()):
+                if t.entry.type in VICTIM_TYPES and t.entry.pos == "noun":
+                    return [self._implicit(scope.doc, t, None)]
+                if t.entry.pos == "verb":
+                    return []
+        return []
+
     def _passive_between(self, scope: _Scope, actor: ActorMention, trig: Mention) -> bool:
         """ "تعرضت السفارة لهجوم"، "السفارة تعرضت لهجوم": a passive light verb around the subject."""
         nav = scope.nav
@@ -617,8 +650,7 @@ class EventExtractor:
         prev = nav.token(nav.after(subject.extent[0]) - 1)
         return prev is not None and (prev.norm in self.complementizers or prev.norm in self.past_aux)
 
-    @staticmethod
-    def _nearest_before(scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
+    def _nearest_before(self, scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
         """The last actor before a noun trigger in its sentence, if no verb trigger stands between them.
         For a violent event it is never a place (a state or a dateline city) nor its victims (civilians)."""
         violent = trig.entry.type in VICTIM_TYPES
@@ -627,7 +659,7 @@ class EventExtractor:
         while i >= 0 and scope.by_end[i].extent[0] >= s_start:
             actor = scope.by_end[i]
             if (violent and (actor.kind == "state" or actor.actor.sector in POPULATION)) or (
-                actor.kind == "state" and EventExtractor._locative(scope, actor)
+                actor.kind == "state" and self._locative(scope, actor)
             ):
                 i -= 1
                 continue  # a place ("بالرياض") or, for violence, a state or the victims, is not the subject
@@ -710,13 +742,16 @@ class EventExtractor:
                 if a.nend > end:
                     break
                 if (
-                    trigger.type in NEEDS_REPORT
+                    (trigger.type in NEEDS_REPORT or trigger.type == "ACCUSE")
                     and a.kind == "state"
                     and (self._locative(scope, a) or a.nstart in scope.capitals)
                 ):
-                    continue  # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack
+                    # "اقتحمت القوة مكتبا في رام الله": the place of a raid or an attack; "أدانت التفجير الذي
+                    # استهدف مسجدا في دولة الكويت": the place of what is condemned, not whom
+                    continue
                 if a.key != src_key:
-                    return [a]
+                    # coordinated objects: "دعا قادة القوات المسلحة السودانية وقوات الدعم السريع إلى ..."
+                    return [b for b in self._coordinated(scope, a) if b.key != src_key and b.nend <= end]
             if trigger.type in VICTIM_TYPES:
                 victims = self._victims(scope, trig, src_key, end, sent_end)
                 if victims is not None:
@@ -729,6 +764,9 @@ class EventExtractor:
                 # acts the stance is about
                 for tok in nav.tokens[nav.after(start) : nav.after(end)]:
                     demonym = scope.demonyms.get(tok.nstart)
+                    before = nav.token(nav.after(tok.nstart) - 1)
+                    if before is not None and before.norm in self.place_nouns:
+                        continue  # "في العاصمة العراقية": a place, not whom the stance is about
                     if demonym is not None and demonym.entry.iso3 != (src.actor.country if src else None):
                         return [self._demonym_actor(scope.doc, demonym, "STANCE")]
             return []
@@ -820,6 +858,8 @@ class EventExtractor:
             before_prev = nav.token(i - 2)
             if before_prev is not None and before_prev.norm in self.relatives:
                 return "reference"  # "التي دعا فيها"، "الذي قال إن": one particle between
+        if self._requested(scope, trig, i, s_start):
+            return "hypothetical"  # "دعا مصر والأردن إلى استقبال ..."، "توعد باستهداف السفن": asked for, threatened
         if trigger.type not in NEEDS_REPORT:
             return None
         if (
@@ -834,6 +874,37 @@ class EventExtractor:
             status = self._noun_report(scope, trig, i, s_start)
             return None if status == "factual" else status
         return None
+
+    def _future_verb(self, scope: _Scope, j: int) -> bool:
+        """The light verb at token ``j`` is in the future ("ستواصل")، or is the verbal noun of one ("ستواصل شن")."""
+        nav = scope.nav
+        for k in (j - 1, j - 2):
+            tok = nav.token(k)
+            if tok is None:
+                return False
+            if tok.kind == "clitic" and tok.norm == "س":
+                return True
+            if k == j - 1 and tok.norm not in self.light_verbs:
+                return False
+        return False
+
+    def _requested(self, scope: _Scope, trig: Mention, i: int, s_start: int) -> bool:
+        """An act named as what a call, a demand or a threat is about ("دعا ... إلى استقبال"، "طالب بالإفراج عن"،
+        "هدد باستهداف"): linked to it by إلى، ب، ل، على or أن, with no other verb between them."""
+        nav = scope.nav
+        first = nav.after(trig.nstart - len(trig.prefix))
+        prev = nav.token(first - 1)
+        linked = bool(set(trig.prefix) & self.request_links) or (prev is not None and prev.norm in self.request_links)
+        if not linked:
+            return False
+        for k in self._words_back(scope, first, REQUEST_REACH):
+            tok = nav.tokens[k]
+            if tok.nstart < s_start:
+                break
+            for t in scope.by_trigger_start.get(tok.nstart, ()):
+                if t is not trig and t.entry.type in ("REQUEST", "THREATEN"):
+                    return True
+        return False
 
     def _noun_report(self, scope: _Scope, trig: Mention, i: int, s_start: int) -> str:
         """A violent event named by a noun is reported when the sentence tells what it did (casualties,
@@ -851,6 +922,8 @@ class EventExtractor:
         for j in self._words_back(scope, i, LIGHT_VERB_REACH):
             tok = nav.tokens[j]
             before = nav.token(j - 1)
+            if tok.norm in self.light_verbs and tok.nstart >= s_start and self._future_verb(scope, j):
+                return "planned"  # "ستواصل إطلاق الصواريخ"، "ستواصل شن الهجمات": carried by a verb in the future
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
                 # "شن هجوما" carries the event; "لشن هجوم"، "بشن"، "في شن" (a purpose, a verbal noun) do not
                 if before is not None and (
@@ -1024,6 +1097,12 @@ class EventExtractor:
                 if trigger.args == "host":
                     # "استقبل A B": B visits A; the contract's mode "visit" has the traveller as source
                     source, target = target, source
+            elif trigger.type == "PROTEST" and place is not None and self._grievance(nav, cand.trigger, doc, cand):
+                # "اعتصموا احتجاجا على تأخر صرف رواتبهم"، "للمطالبة بعلاوة": a protest that voices a grievance or a
+                # demand and names no addressee is addressed to the authorities of its place
+                name = self.lex.countries[place].name_en if place in self.lex.countries else None
+                trig_m = cand.trigger
+                target = Actor(trig_m.text, trig_m.start, trig_m.end, name, place, None, "GOV", None, f"state:{place}")
             elif trigger.type in VICTIM_TYPES and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place
                 target = Actor(cand.trigger.text, cand.trigger.start, cand.trigger.end, None, place, None, "CVL",
@@ -1092,6 +1171,13 @@ class EventExtractor:
                 )
             )
         return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
+
+    def _grievance(self, nav: TokenIndex, trig: Mention, doc: Document, cand: Candidate) -> bool:
+        """A grievance or a demand ("احتجاجا على"، "رفضا ل"، "للمطالبة ب"، "مطالبين") after the protest in its
+        sentence (the bare prepositions على and أمام name a place or an addressee, not a grievance)."""
+        sent = doc.sentences[cand.sentence]
+        after = nav.tokens[nav.after(trig.nend) : nav.after(sent.nend)]
+        return any(t.norm in self.against_markers and t.norm not in ("على", "امام") for t in after)
 
     @staticmethod
     def _speaker_turn(doc: Document, speakers: list[int], cand: Candidate) -> bool:
