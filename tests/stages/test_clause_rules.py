@@ -98,3 +98,36 @@ def test_a_protest_with_a_grievance_is_addressed_to_the_authorities(pipeline: Pi
     # with no grievance or demand said, no addressee is made up
     bare = "خرجت مظاهرات حاشدة في الرباط شارك فيها الآلاف."
     assert dyads(events(pipeline, bare), "PROTEST") == {(("MAR", "CVL"), None)}
+
+
+def test_a_verb_after_anna_with_a_pronoun_has_the_sayer_for_subject(pipeline: Pipeline) -> None:
+    text = "أعلن الحرس الثوري الإيراني أنه أطلق عشرات الصواريخ على أهداف عسكرية في إسرائيل."
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), side(e["target"]), e["mode"]) for e in found] == [
+        (("IRN", "MIL"), ("ISR", "MIL"), "missile")  # military targets in Israel: Israel's forces
+    ]
+
+
+def test_a_light_verb_with_a_resumptive_pronoun_names_the_author(pipeline: Pipeline) -> None:
+    text = "استهدف هجوم بطائرات مسيرة شنته جماعة الحوثي اليوم موقعا عسكريا سعوديا قرب الحدود."
+    assert dyads(events(pipeline, text), "ASSAULT") == {(("YEM", "REB"), ("SAU", "MIL"))}
+
+
+def test_gunfire_is_firearms_and_a_police_post_is_the_police(pipeline: Pipeline) -> None:
+    text = "أطلق مسلحون مجهولون النار على كمين أمني بمدينة العريش، ما أسفر عن استشهاد شرطيين."
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), side(e["target"]), e["mode"]) for e in found] == [
+        ((None, "UNK"), ("EGY", "COP"), "firearms")
+    ]
+
+
+def test_an_event_dated_after_its_report_is_planned(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    text = "يبدأ الرئيس الصيني شي جين بينغ في 15 مارس 2024 زيارة دولة إلى المملكة العربية السعودية."
+    assert [e for e in events(pipeline, text, "2024-03-10") if e["type"] == "CONSULT"] == []
+    kept = [e for e in events(pipeline_nonfactual, text, "2024-03-10") if e["type"] == "CONSULT"]
+    assert kept and {e["status"] for e in kept} == {"planned"}
+    assert not [
+        e for e in events(pipeline, text.replace("في 15 مارس 2024", "الأسبوع المقبل")) if e["type"] == "CONSULT"
+    ]
+    # the same report filed after the day: the visit is reported
+    assert [e["status"] for e in events(pipeline, text, "2024-03-16") if e["type"] == "CONSULT"] == ["factual"]

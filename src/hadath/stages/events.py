@@ -59,6 +59,8 @@ _DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
+#: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
+ARMED_REACH = 4
 #: How many words before an act the call or threat it completes may stand ("توعد زعيم الجماعة ... باستهداف").
 REQUEST_REACH = 4
 #: Endings of the participles that open a circumstantial clause after a comma ("، داعيا"، "، مطالبة"، "، مؤكدين").
@@ -283,6 +285,11 @@ class EventExtractor:
         self.about_nouns = lexicons.cue_forms("about_noun")
         self.streets = lexicons.cue_forms("street_noun")
         self.request_links = lexicons.cue_forms("request_link")
+        self.pronoun_complementizers = lexicons.cue_forms("pronoun_complementizer")
+        self.military_posts = lexicons.cue_forms("military_post")
+        self.gunfire = lexicons.cue_forms("gunfire")
+        self.police_posts = lexicons.cue_forms("police_post")
+        self.resumptive_light_verbs = lexicons.cue_forms("resumptive_light_verb")
         self.topic_contexts: dict[str, tuple[int, str]] = {}
         for rank, row in enumerate(lexicons.topics):
             if row.context and row.topic not in self.topic_contexts:
@@ -489,6 +496,16 @@ class EventExtractor:
                 subject, _ = self._source(scope, main, done, si)
                 if subject is not None:
                     return subject, "clause"
+        # "أعلن الحرس الثوري أنه أطلق ...": a verb after "أنه/أنها" has the sayer for its subject
+        if trigger.pos == "verb" and prev_tok is not None and prev_tok.norm in self.pronoun_complementizers:
+            sayer = self._nearest_before(scope, trig, doc.sentences[si].nstart, any_verb=True)
+            if sayer is not None:
+                return sayer, "adjacent"
+        # "هجوم بطائرات مسيرة شنته جماعة الحوثي على ...": a light verb carrying the noun back names its author
+        if trigger.pos == "noun":
+            author = self._author_after(scope, trig)
+            if author is not None:
+                return author, "adjacent"
         # SVO: "أن الوزير التقى ..."، "كان الرئيس قد زار ...": the subject is written before the verb
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
@@ -650,8 +667,11 @@ class EventExtractor:
         prev = nav.token(nav.after(subject.extent[0]) - 1)
         return prev is not None and (prev.norm in self.complementizers or prev.norm in self.past_aux)
 
-    def _nearest_before(self, scope: _Scope, trig: Mention, s_start: int) -> ActorMention | None:
-        """The last actor before a noun trigger in its sentence, if no verb trigger stands between them.
+    def _nearest_before(
+        self, scope: _Scope, trig: Mention, s_start: int, any_verb: bool = False
+    ) -> ActorMention | None:
+        """The last actor before a noun trigger in its sentence, if no verb trigger stands between them (with
+        ``any_verb``, whatever stands between: the sayer before "أنه").
         For a violent event it is never a place (a state or a dateline city) nor its victims (civilians)."""
         violent = trig.entry.type in VICTIM_TYPES
         s_start = max(s_start, scope.body_start)
@@ -664,6 +684,8 @@ class EventExtractor:
                 i -= 1
                 continue  # a place ("بالرياض") or, for violence, a state or the victims, is not the subject
             if actor.kind in ("person", "state", "organization", "group"):
+                if any_verb:
+                    return actor
                 between = scope.verb_between(actor.extent[1], trig.nstart)
                 # "أعلنت الشرطة مقتل 5 في هجوم"، "الشرطة قالت إن ...": the announcer is not the attacker
                 said = scope.attribution_between(actor.extent[1], trig.nstart) or (
@@ -722,13 +744,18 @@ class EventExtractor:
                     if demonym is not None:
                         return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
+        armed = self._armed_target(scope, trig, min(clause_end, sent_end)) if trigger.type == "ASSAULT" else None
         if trigger.args in ("blames", "imposes", "summons", "fires"):
             for a in scope.actors_from(start):
                 if a.nend > min(limit, sent_end):
                     break
+                if armed is not None and armed[0] < a.nstart:
+                    return [armed[1]]  # "أطلق ... الصواريخ على أهداف عسكرية في إسرائيل"
+                if a.kind == "state" and trigger.args == "fires" and self._locative(scope, a):
+                    continue
                 if a.key != src_key:
                     return [a]
-            return []
+            return [armed[1]] if armed is not None else []
         if trigger.args == "object" and trigger.mode == "visit":
             # a visit's target is its destination: "زيارة ... إلى روسيا", else the object ("زار القاهرة")
             for i in range(nav.after(start), nav.after(sent_end)):
@@ -741,6 +768,8 @@ class EventExtractor:
             for a in scope.actors_from(start):
                 if a.nend > end:
                     break
+                if armed is not None and armed[0] < a.nstart:
+                    return [armed[1]]  # "هجوم ... على موقع قوة الواجب البحريني ... للمملكة العربية السعودية"
                 if (
                     (trigger.type in NEEDS_REPORT or trigger.type == "ACCUSE")
                     and a.kind == "state"
@@ -752,6 +781,8 @@ class EventExtractor:
                 if a.key != src_key:
                     # coordinated objects: "دعا قادة القوات المسلحة السودانية وقوات الدعم السريع إلى ..."
                     return [b for b in self._coordinated(scope, a) if b.key != src_key and b.nend <= end]
+            if armed is not None:
+                return [armed[1]]
             if trigger.type in VICTIM_TYPES:
                 victims = self._victims(scope, trig, src_key, end, sent_end)
                 if victims is not None:
@@ -874,6 +905,56 @@ class EventExtractor:
             status = self._noun_report(scope, trig, i, s_start)
             return None if status == "factual" else status
         return None
+
+    def _author_after(self, scope: _Scope, trig: Mention) -> ActorMention | None:
+        """ "هجوم ... شنته جماعة الحوثي"، "التفجير الذي نفذه تنظيم داعش": the subject of a light verb whose pronoun
+        takes the noun back, within a few words after it."""
+        nav = scope.nav
+        i = nav.after(trig.nend)
+        for k in range(i, min(i + RESULT_REACH + 2, len(nav.tokens))):
+            tok = nav.tokens[k]
+            if tok.norm in CLAUSE_END:
+                return None
+            if tok.norm in self.resumptive_light_verbs:
+                author = scope.actor_at(tok.nend, frozenset({""}))
+                return author if author is not None and author.kind in ("group", "organization", "person") else None
+        return None
+
+    def _armed_target(self, scope: _Scope, trig: Mention, end: int) -> tuple[int, ActorMention] | None:
+        """ "استهدف موقعا عسكريا إسرائيليا"، "على أهداف عسكرية في إسرائيل"، "على كمين أمني بمدينة العريش": an attack
+        on a military or police post is an attack on that state's forces (MIL, COP), named by a demonym or a place
+        within a few words after the post."""
+        nav = scope.nav
+        places = {pm.nstart: pm for pm in scope.named_places}
+        tokens = nav.tokens[nav.after(trig.nend) : nav.after(end)]
+        for n, tok in enumerate(tokens):
+            sector = "MIL" if tok.norm in self.military_posts else "COP" if tok.norm in self.police_posts else None
+            if sector is None:
+                continue
+            for later in tokens[n + 1 : n + 1 + ARMED_REACH]:
+                if later.norm in CLAUSE_END:
+                    return None
+                owner = scope.actor_at(later.nstart, frozenset({""}))
+                if owner is not None and owner.nstart == later.nstart and owner.kind != "state":
+                    return None  # "مواقع للمعارضة": the post is that of the group named
+                demonym = scope.demonyms.get(later.nstart)
+                if demonym is not None:
+                    return tok.nstart, self._state_actor(scope.doc, demonym.entry.iso3, demonym, sector)
+                place = places.get(later.nstart)
+                if place is not None and place.location.country:
+                    return tok.nstart, self._state_actor(scope.doc, place.location.country, place, sector)
+            return None
+        return None
+
+    def _state_actor(self, doc: Document, iso3: str, m: Mention | PlaceMention, sector: str) -> ActorMention:
+        """A state's forces or body named by a demonym or a place ("موقعا عسكريا إسرائيليا"، "في إسرائيل")."""
+        country = self.lex.countries.get(iso3)
+        text = m.text if isinstance(m, Mention) else m.location.text
+        start, end = (m.start, m.end) if isinstance(m, Mention) else (m.location.start, m.location.end)
+        name = country.name_en if country is not None else None
+        actor = Actor(text, start, end, name, iso3, None, sector, None, f"state:{iso3}")
+        key = f"state:{iso3}:{sector}"
+        return ActorMention(actor, "state", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
 
     def _future_verb(self, scope: _Scope, j: int) -> bool:
         """The light verb at token ``j`` is in the future ("ستواصل")، or is the verbal noun of one ("ستواصل شن")."""
@@ -1086,6 +1167,10 @@ class EventExtractor:
         events: list[Event] = []
         index: dict[tuple[object, ...], int] = {}
         for cand in candidates:
+            day = self._date(doc.dates, date_starts, cand, doc)
+            if cand.status == "factual" and day is not None and doc.date is not None and day > doc.date:
+                # "يبدأ الرئيس الأسبوع المقبل زيارة ..."، "تعقد القمة في 12 مايو" (in a report of May 1): not yet
+                cand = replace(cand, status="planned")
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
@@ -1140,6 +1225,8 @@ class EventExtractor:
             mode, cameo, swap = (
                 ("phone", "041", False) if by_phone else self._mode(trigger, doc, source, target, location)
             )
+            if trigger.args == "fires" and self._gunfire(nav, cand.trigger, doc.sentences[cand.sentence].nend):
+                mode, cameo = "firearms", "193"  # "أطلق مسلحون مجهولون النار على ...": not missiles
             if swap and target is not None:
                 source, target = target, source
             confidence = 0.9
@@ -1162,7 +1249,7 @@ class EventExtractor:
                     target=target,
                     location=location,
                     occasion=doc.occasion if trigger.type == "CONSULT" or at_meeting else None,
-                    date=self._date(doc.dates, date_starts, cand, doc) or doc.date,
+                    date=day or doc.date,
                     trigger=trig_span,
                     sentence=(sentence.start, sentence.end),
                     topics=topics,
@@ -1178,6 +1265,13 @@ class EventExtractor:
         sent = doc.sentences[cand.sentence]
         after = nav.tokens[nav.after(trig.nend) : nav.after(sent.nend)]
         return any(t.norm in self.against_markers and t.norm not in ("على", "امام") for t in after)
+
+    def _gunfire(self, nav: TokenIndex, trig: Mention, sent_end: int) -> bool:
+        """The object of "أطلق" is gunfire (النار، الرصاص), not rockets or shells."""
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)][:COMPANION_REACH]:
+            if tok.norm in self.instruments:
+                return tok.norm in self.gunfire
+        return False
 
     @staticmethod
     def _speaker_turn(doc: Document, speakers: list[int], cand: Candidate) -> bool:
