@@ -131,3 +131,26 @@ def test_an_event_dated_after_its_report_is_planned(pipeline: Pipeline, pipeline
     ]
     # the same report filed after the day: the visit is reported
     assert [e["status"] for e in events(pipeline, text, "2024-03-16") if e["type"] == "CONSULT"] == ["factual"]
+
+
+def test_joint_exercise_of_a_force_and_its_counterpart(pipeline: Pipeline) -> None:
+    # "ونظيرتها الأمريكية": the counterpart of the force named before it, of the demonym's country
+    text = "اختتمت القوات البرية الكويتية ونظيرتها الأمريكية اليوم فعاليات التمرين العسكري المشترك في شمال البلاد."
+    assert dyads(events(pipeline, text), "COOPERATE") in (
+        {(("KWT", "MIL"), ("USA", "MIL"))},
+        {(("USA", "MIL"), ("KWT", "MIL"))},
+    )
+    # the parties named after بين, past the exercise's quoted name
+    text = 'انطلقت اليوم فعاليات التمرين العسكري المشترك "صقور النيل" بين القوات المسلحة السودانية ونظيرتها المصرية.'
+    assert dyads(events(pipeline, text), "COOPERATE") in (
+        {(("SDN", "MIL"), ("EGY", "MIL"))},
+        {(("EGY", "MIL"), ("SDN", "MIL"))},
+    )
+
+
+def test_security_coordination_with_a_foreign_force(pipeline: Pipeline) -> None:
+    text = "فككت المصالح الأمنية المغربية، بتنسيق وثيق مع الشرطة الوطنية الإسبانية، خلية إرهابية تنشط بين البلدين."
+    assert dyads(events(pipeline, text), "COOPERATE") in (
+        {(("MAR", "COP"), ("ESP", "COP"))},
+        {(("ESP", "COP"), ("MAR", "COP"))},
+    )

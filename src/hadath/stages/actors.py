@@ -17,7 +17,7 @@ from datetime import date
 
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
 from hadath.lang.ar.normalize import normalize
-from hadath.lexicon.entries import Country, CountryForm, Group, Person, Term, Title
+from hadath.lexicon.entries import Country, CountryForm, Group, OrgForm, Person, Term, Title
 from hadath.lexicon.lexicons import Lexicons
 from hadath.lexicon.matcher import ENTITY_KINDS
 from hadath.stages._nav import CLAUSE_PUNCT, TokenIndex
@@ -352,9 +352,12 @@ class ActorRecognizer:
         for prev in reversed(earlier):
             if prev.kind == "person" and prev.sentence == si and prev.nend <= phrase.nstart and prev.actor.role:
                 return prev.actor.sector, prev.actor.role
-        groups = [m for m in ent or () if m.kind == "group" and m.nend <= phrase.nstart]
+        groups = [m for m in ent or () if m.kind in ("group", "org") and m.nend <= phrase.nstart]
         if groups and doc.sentence_of(groups[-1].nstart) == si:
-            return groups[-1].entry.sector, groups[-1].entry.role
+            last = groups[-1].entry
+            if isinstance(last, OrgForm):  # "القوات المسلحة السودانية ونظيرتها المصرية"
+                return last.org.sector, {"MIL": "armed forces", "COP": "police"}.get(last.org.sector, last.org.kind)
+            return last.sector, last.role
         return None, None
 
     def _title_only(

@@ -310,6 +310,11 @@ class EventExtractor:
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
+            if src is None and (trigger.args == "with" or trigger.type in SYMMETRIC_TYPES):
+                # 'انطلقت فعاليات التمرين المشترك "حماة النيل" بين A وB': the parties named after بين
+                parties = self._between(scope, trig, sent.nend)
+                if len(parties) > 1:
+                    src, how = parties[0], "between"
             if src is None and trigger.type not in IMPLICIT_SOURCE:
                 continue
             if trigger.args in COMPANIONS and not self._has_companion(scope, trig, sent.nend):
@@ -401,8 +406,8 @@ class EventExtractor:
         nav = scope.nav
         j = nav.after(trig.nend)
         for tok in nav.tokens[j : j + BETWEEN_REACH]:
-            if tok.norm in CLAUSE_PUNCT:
-                return []
+            if tok.norm in CLAUSE_END:
+                return []  # quotes do not stop it: 'التمرين المشترك "حماة النيل" بين ...'"
             if tok.norm in self.between_markers:
                 first = scope.actor_at(tok.nend, frozenset({""}))
                 return self._coordinated(scope, first) if first is not None else []
