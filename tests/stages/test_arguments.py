@@ -436,7 +436,8 @@ def test_dateline_agency_is_reported_by(pipeline: Pipeline, text: str, date: str
     ("text", "expected"),
     [
         ("وفرقت الشرطة المصرية المتظاهرين في القاهرة.", ("COERCE", ("EGY", "COP"), ("EGY", "CVL"))),
-        ("وقصف الجيش السوري مواقع للمعارضة في إدلب.", ("ASSAULT", ("SYR", "MIL"), (None, "OPP"))),
+        # an opposition named without a country is that of the place (Idlib, Syria)
+        ("وقصف الجيش السوري مواقع للمعارضة في إدلب.", ("ASSAULT", ("SYR", "MIL"), ("SYR", "OPP"))),
         ("ورحبت وزارة الخارجية السعودية بقرار مجلس الأمن.", ("SUPPORT", ("SAU", "GOV"), ("UNO", "IGO"))),
     ],
 )

@@ -154,3 +154,23 @@ def test_security_coordination_with_a_foreign_force(pipeline: Pipeline) -> None:
         {(("MAR", "COP"), ("ESP", "COP"))},
         {(("ESP", "COP"), ("MAR", "COP"))},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom a mobilization faces: after "تحسبا ل"، "ضد"، "ردا على"، "التوتر مع"
+        (
+            "رفع الجيش الإسرائيلي حالة التأهب القصوى على الحدود الشمالية تحسبا لتوسع المواجهات مع حزب الله.",
+            (("ISR", "MIL"), ("LBN", "REB")),
+        ),
+        (
+            "دفع الجيش التركي بتعزيزات عسكرية إلى ريف حلب وسط تصاعد التوتر مع قوات النظام السوري.",
+            (("TUR", "MIL"), ("SYR", "MIL")),
+        ),
+        # facing no one named: "على" is not an addressee here
+        ("وأعلن الجيش الكويتي رفع حالة الاستعداد القصوى إثر الضربات على إيران.", (("KWT", "MIL"), None)),
+    ],
+)
+def test_whom_a_mobilization_faces(pipeline: Pipeline, text: str, expected: tuple[Any, Any]) -> None:
+    assert dyads(events(pipeline, text), "MOBILIZE") == {expected}

@@ -335,7 +335,8 @@ def side(actor: dict[str, Any] | None) -> Side:
         ("وشن الطيران الإسرائيلي غارات على بلدات في جنوب لبنان.", ("ASSAULT", ("ISR", "MIL"), ("LBN", "CVL"))),
         ("وتعرضت دورية لهجوم في العراق.", ("ASSAULT", (None, "UNK"), ("IRQ", "CVL"))),
         # a noun with a result verb after it
-        ("وقال مصدر أمني إن عبوة ناسفة انفجرت قرب دورية للجيش في الموصل.", ("ASSAULT", (None, "UNK"), (None, "MIL"))),
+        # the army named without a country is that of the place (Mosul)
+        ("وقال مصدر أمني إن عبوة ناسفة انفجرت قرب دورية للجيش في الموصل.", ("ASSAULT", (None, "UNK"), ("IRQ", "MIL"))),
         # a noun with a toll
         ("وأفادت مصادر طبية بمقتل 5 أشخاص في هجوم على مسجد في كابول.", ("ASSAULT", (None, "UNK"), ("AFG", "CVL"))),
         # a clause-initial verb

@@ -59,6 +59,8 @@ _DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
+#: How many words after "ضد"، "تحسبا"، "ردا على" the one a mobilization faces may be named.
+ADVERSARY_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
 ARMED_REACH = 4
 #: How many words before an act the call or threat it completes may stand ("توعد زعيم الجماعة ... باستهداف").
@@ -77,6 +79,9 @@ RESULT_REACH = 4
 SUBJECT_REACH = 3
 #: Sectors of people named by what they are, not by whom they serve: they belong to the place of the event.
 POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
+#: Sectors of unnamed groups that belong to the place of the event: its people, and its opposition, police and army
+#: ("أحزاب المعارضة" in Tunis, "قوات الأمن" in a report from Cairo).
+LOCAL_SECTORS = POPULATION | {"OPP", "COP", "MIL"}
 #: Types whose unnamed victims are the people of the event's place.
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Triggers that need an object noun in their clause to be events, and the cue kind of that noun:
@@ -287,6 +292,7 @@ class EventExtractor:
         self.request_links = lexicons.cue_forms("request_link")
         self.pronoun_complementizers = lexicons.cue_forms("pronoun_complementizer")
         self.military_posts = lexicons.cue_forms("military_post")
+        self.adversary_markers = lexicons.cue_forms("adversary")
         self.gunfire = lexicons.cue_forms("gunfire")
         self.police_posts = lexicons.cue_forms("police_post")
         self.resumptive_light_verbs = lexicons.cue_forms("resumptive_light_verb")
@@ -733,6 +739,12 @@ class EventExtractor:
                 if a.kind != "state" and a.key != src_key and not self._in_place_phrase(scope, a):
                     return [a]
             return []
+        if trigger.type == "MOBILIZE":
+            adversary = self._adversary(scope, trig, src, sent_end)
+            if adversary is not None:
+                return [adversary]
+            if trigger.args == "none":
+                return []  # "رفع حالة الاستعداد": facing no one named ("على" here is no addressee)
         if trigger.args in ("none", "protesters"):
             # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "مطالبين الحكومة"، or the state
             # whose act it denounces: "تنديدا بالقصف الإسرائيلي"
@@ -923,6 +935,28 @@ class EventExtractor:
             if tok.norm in self.resumptive_light_verbs:
                 author = scope.actor_at(tok.nend, frozenset({""}))
                 return author if author is not None and author.kind in ("group", "organization", "person") else None
+        return None
+
+    def _adversary(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> ActorMention | None:
+        """Whom a mobilization faces: the actor (or the demonym) a few words after "ضد"، "تحسبا ل"، "ردا على"،
+        "التوتر مع" in its sentence ("استدعاء الاحتياط ... ضد حزب الله"، "ردا على الهجوم الروسي")."""
+        nav = scope.nav
+        src_country = src.actor.country if src is not None else None
+        for i in range(nav.after(trig.nend), nav.after(sent_end)):
+            if nav.tokens[i].norm not in self.adversary_markers:
+                continue
+            window = nav.tokens[i + 1 : i + 1 + ADVERSARY_REACH]
+            if not window:
+                return None
+            for a in scope.actors_from(nav.tokens[i].nend):
+                if a.nstart > window[-1].nstart:
+                    break
+                if a.actor.country != src_country and not (a.kind == "state" and self._locative(scope, a)):
+                    return a
+            for tok in window:
+                demonym = scope.demonyms.get(tok.nstart)
+                if demonym is not None and demonym.entry.iso3 != src_country:
+                    return self._demonym_actor(scope.doc, demonym, "MOBILIZE")
         return None
 
     def _armed_target(self, scope: _Scope, trig: Mention, end: int) -> tuple[int, ActorMention] | None:
@@ -1350,7 +1384,7 @@ class EventExtractor:
     @staticmethod
     def _localize(actor: Actor, mention: ActorMention, place: str | None) -> Actor:
         """People named without a country (مواطنين، محتجون) are those of the place the event happened."""
-        if actor.country or actor.org or mention.kind not in ("group", "implicit") or actor.sector not in POPULATION:
+        if actor.country or actor.org or mention.kind not in ("group", "implicit") or actor.sector not in LOCAL_SECTORS:
             return actor
         return replace(actor, country=place)
 
