@@ -190,7 +190,7 @@ def resources(tmp_path: Path) -> Path:
 
 
 def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
 
 def _write(path: Path, lines: list[str]) -> None:
@@ -265,22 +265,37 @@ def row(name: str, line: str) -> Callable[[Path], int]:
     return corrupt
 
 
+#: A knowledge-base file of the test's own, read after the shipped ones (the loader reads every actors/*.jsonl).
+PERSONS = "actors/zz-test.jsonl"
+
+
+def shared_form_declared_by_one_side(folder: Path) -> int:
+    first = json.loads(_lines(sorted((folder / "actors").glob("*.jsonl"))[0])[0])
+    obj = _person(forms=[first["forms"][0]], shared_forms=[first["forms"][0]])
+    return _append(folder / PERSONS, json.dumps(obj, ensure_ascii=False))
+
+
 def person(obj: object) -> Callable[[Path], int]:
     def corrupt(folder: Path) -> int:
-        return _append(folder / "persons.jsonl", json.dumps(obj, ensure_ascii=False))
+        return _append(folder / PERSONS, json.dumps(obj, ensure_ascii=False))
 
     return corrupt
 
 
 def raw_person_line(line: str) -> Callable[[Path], int]:
-    return row("persons.jsonl", line)
+    return row(PERSONS, line)
 
 
 def person_with_a_taken_form(folder: Path) -> int:
-    path = folder / "persons.jsonl"
-    first = json.loads(_lines(path)[0])
+    path = folder / PERSONS
+    first = json.loads(_lines(sorted((folder / "actors").glob("*.jsonl"))[0])[0])
     obj = {"id": "person:someone-else", "name": "Someone Else", "forms": [first["forms"][0]], "terms": []}
     return _append(path, json.dumps(obj, ensure_ascii=False))
+
+
+def duplicate_person_id(folder: Path) -> int:
+    first = json.loads(_lines(sorted((folder / "actors").glob("*.jsonl"))[0])[0])
+    return _append(folder / PERSONS, json.dumps(_person(id=first["id"]), ensure_ascii=False))
 
 
 def org_disagreeing_with_its_first_row(folder: Path) -> int:
@@ -393,30 +408,33 @@ CORRUPTIONS = [
         "titles.tsv", row("titles.tsv", "أمير الاختبار\trole\t\tGOV\t"), "role", id="titles-role-without-role"
     ),
     pytest.param("titles.tsv", duplicate_row("titles.tsv"), "duplicate", id="titles-duplicate"),
-    # persons.jsonl
+    # actors/*.jsonl
+    pytest.param(PERSONS, raw_person_line('{"id": "person:broken", "name": '), "JSON", id="persons-invalid-json"),
+    pytest.param(PERSONS, raw_person_line('["person:broken"]'), "object", id="persons-not-an-object"),
+    pytest.param(PERSONS, person(_person(id="test-ambassador")), "id", id="persons-bad-id"),
+    pytest.param(PERSONS, person(_person(name="")), "name", id="persons-empty-name"),
+    pytest.param(PERSONS, person(_person(forms=[])), "forms", id="persons-no-forms"),
+    pytest.param(PERSONS, person(_person(terms=None)), "terms", id="persons-terms-not-a-list"),
+    pytest.param(PERSONS, person(_person(terms=[_term(country="ZZZ")])), "ZZZ", id="persons-unknown-country"),
+    pytest.param(PERSONS, person(_person(terms=[_term(sector="DIPLOMAT")])), "sector", id="persons-bad-sector"),
+    pytest.param(PERSONS, person(_person(terms=[_term(role="")])), "role", id="persons-empty-role"),
     pytest.param(
-        "persons.jsonl", raw_person_line('{"id": "person:broken", "name": '), "JSON", id="persons-invalid-json"
-    ),
-    pytest.param("persons.jsonl", raw_person_line('["person:broken"]'), "object", id="persons-not-an-object"),
-    pytest.param("persons.jsonl", person(_person(id="test-ambassador")), "id", id="persons-bad-id"),
-    pytest.param("persons.jsonl", person(_person(name="")), "name", id="persons-empty-name"),
-    pytest.param("persons.jsonl", person(_person(forms=[])), "forms", id="persons-no-forms"),
-    pytest.param("persons.jsonl", person(_person(terms=None)), "terms", id="persons-terms-not-a-list"),
-    pytest.param("persons.jsonl", person(_person(terms=[_term(country="ZZZ")])), "ZZZ", id="persons-unknown-country"),
-    pytest.param("persons.jsonl", person(_person(terms=[_term(sector="DIPLOMAT")])), "sector", id="persons-bad-sector"),
-    pytest.param("persons.jsonl", person(_person(terms=[_term(role="")])), "role", id="persons-empty-role"),
-    pytest.param(
-        "persons.jsonl",
+        PERSONS,
         person(_person(terms=[_term(**{"from": "2024-06-11", "to": "2023-01-01"})])),
         "before it starts",
         id="persons-term-ends-before-it-starts",
     ),
+    pytest.param(PERSONS, person(_person(terms=[_term(**{"from": "11/06/2024"})])), "ISO", id="persons-bad-date"),
+    pytest.param(PERSONS, person(_person(terms=[_term(to="2024-13-01")])), "ISO", id="persons-impossible-date"),
+    pytest.param(PERSONS, person(_person(terms=[_term(to=20240611)])), "date", id="persons-date-not-a-string"),
+    pytest.param(PERSONS, person_with_a_taken_form, "also a form", id="persons-form-of-another-person"),
+    pytest.param(PERSONS, shared_form_declared_by_one_side, "shared_forms", id="persons-shared-on-one-side-only"),
     pytest.param(
-        "persons.jsonl", person(_person(terms=[_term(**{"from": "11/06/2024"})])), "ISO", id="persons-bad-date"
+        PERSONS, person(_person(shared_forms=["ليس من صيغه"])), "not one of", id="persons-shared-form-not-a-form"
     ),
-    pytest.param("persons.jsonl", person(_person(terms=[_term(to="2024-13-01")])), "ISO", id="persons-impossible-date"),
-    pytest.param("persons.jsonl", person(_person(terms=[_term(to=20240611)])), "date", id="persons-date-not-a-string"),
-    pytest.param("persons.jsonl", person_with_a_taken_form, "also a form", id="persons-form-of-another-person"),
+    pytest.param(PERSONS, person(_person(terms=[_term(country=None)])), "neither", id="persons-term-without-owner"),
+    pytest.param(PERSONS, person(_person(terms=[_term(org="gcc")])), "organization code", id="persons-bad-org"),
+    pytest.param(PERSONS, duplicate_person_id, "already defined", id="persons-duplicate-id"),
     # triggers.tsv
     pytest.param("triggers.tsv", bad_header("triggers.tsv"), "header", id="triggers-bad-header"),
     pytest.param("triggers.tsv", missing_cell("triggers.tsv"), "cells", id="triggers-missing-cell"),
@@ -505,7 +523,6 @@ def test_a_corrupt_resource_file_fails_with_its_path_and_line(
         "country_forms.tsv",
         "organizations.tsv",
         "titles.tsv",
-        "persons.jsonl",
         "triggers.tsv",
         "cues.tsv",
         "topics.tsv",
@@ -519,6 +536,15 @@ def test_a_missing_resource_file_is_named(resources: Path, name: str) -> None:
     assert Path(info.value.path) == resources / name
     assert info.value.line is None
     assert "not found" in str(info.value)
+
+
+def test_an_actors_folder_without_files_is_named(resources: Path) -> None:
+    for path in (resources / "actors").glob("*.jsonl"):
+        path.unlink()
+    with pytest.raises(ResourceError) as info:
+        load_lexicons(resources)
+    assert Path(info.value.path) == resources / "actors"
+    assert "no *.jsonl" in str(info.value)
 
 
 def test_a_file_that_is_not_utf8_is_named(resources: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -154,6 +155,7 @@ def test_a_broken_lexicon_in_the_workers_stops_the_ingest_with_its_message(tmp_p
     for f in default_resource_dir().iterdir():
         if f.is_file():
             (broken / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(default_resource_dir() / "actors", broken / "actors")
     (broken / "triggers.tsv").write_text("form\ttype\n", encoding="utf-8")
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(WorkerSetupError, match=r"triggers\.tsv"):
         Ingester(store, PipelineConfig(resource_dir=broken), workers=2).run(read_paths([corpus]))

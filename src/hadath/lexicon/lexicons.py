@@ -166,7 +166,7 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
     """Load and validate every resource file of ``folder`` (default: the packaged resources)."""
     folder = folder or default_resource_dir()
     countries = _load_countries(folder / "countries.tsv")
-    persons = _load_persons(folder / "persons.jsonl", countries)
+    persons = _load_persons(folder / "actors", countries)
     families = _load_roles(folder / "roles.tsv")
     org_forms = _load_organizations(folder / "organizations.tsv", countries)
     holders: dict[tuple[str, str], list[Person]] = {}
@@ -296,44 +296,78 @@ def _load_titles(path: Path, countries: dict[str, Country]) -> tuple[Title, ...]
     return tuple(titles)
 
 
-def _load_persons(path: Path, countries: dict[str, Country]) -> tuple[Person, ...]:
+def _load_persons(folder: Path, countries: dict[str, Country]) -> tuple[Person, ...]:
+    """Every ``*.jsonl`` file of the actors folder (see ``resources/actors/README.md``), in file-name order.
+
+    A surface form belongs to one person, unless every person carrying it lists it in ``shared_forms`` (a surname
+    two persons of the news share on purpose); a shared form never resolves to a person by itself."""
+    paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+    if not paths:
+        raise ResourceError(str(folder), None, "no *.jsonl file found; reinstall hadath or pass the right folder")
     persons: list[Person] = []
-    owner: dict[str, tuple[int, str]] = {}
-    for line, obj in read_jsonl(path):
-        pid, name, forms, terms = obj.get("id"), obj.get("name"), obj.get("forms"), obj.get("terms")
-        if not isinstance(pid, str) or not pid.startswith("person:"):
-            raise ResourceError(str(path), line, "field 'id' must be a string starting with 'person:'")
-        if not isinstance(name, str) or not name:
-            raise ResourceError(str(path), line, "field 'name' must be a non-empty string")
-        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
-            raise ResourceError(str(path), line, "field 'forms' must be a non-empty list of Arabic strings")
-        if not isinstance(terms, list):
-            raise ResourceError(str(path), line, "field 'terms' must be a list (may be empty)")
-        parsed: list[Term] = []
-        for i, term in enumerate(terms):
-            if not isinstance(term, dict):
-                raise ResourceError(str(path), line, f"terms[{i}] must be an object")
-            country = term.get("country") or None
-            if country is not None:
-                _check_country(path, line, f"terms[{i}].country", country, countries)
-            org = term.get("org") or None
-            sector = require(path, line, f"terms[{i}].sector", str(term.get("sector") or ""), SECTORS)
-            role = require(path, line, f"terms[{i}].role", str(term.get("role") or ""))
-            start = parse_date(path, line, f"terms[{i}].from", term.get("from"))
-            end = parse_date(path, line, f"terms[{i}].to", term.get("to"))
-            if start and end and end < start:
-                raise ResourceError(str(path), line, f"terms[{i}] ends ({end}) before it starts ({start})")
-            parsed.append(Term(country, org, sector, role, start, end))
-        parsed.sort(key=lambda t: (t.start is not None, t.start))
-        for form in forms:
-            key = normalize(form)
-            if key in owner and owner[key][1] != pid:
-                raise ResourceError(
-                    str(path), line, f"form {form!r} is also a form of {owner[key][1]} (line {owner[key][0]})"
-                )
-            owner[key] = (line, pid)
-        persons.append(Person(pid, name, tuple(forms), tuple(parsed)))
+    seen_ids: dict[str, str] = {}
+    owners: dict[str, list[tuple[str, bool]]] = {}  # normalized form -> (person id, declared shared)
+    where: dict[str, str] = {}  # person id -> "file:line"
+    for path in paths:
+        for line, obj in read_jsonl(path):
+            person, shared = _person(path, line, obj, countries)
+            if person.id in seen_ids:
+                raise ResourceError(str(path), line, f"person {person.id} is already defined at {seen_ids[person.id]}")
+            seen_ids[person.id] = where[person.id] = f"{path.name}:{line}"
+            for form in dict.fromkeys(normalize(f) for f in person.forms):
+                for other, other_shared in owners.get(form, ()):
+                    if not (form in shared and other_shared):
+                        raise ResourceError(
+                            str(path),
+                            line,
+                            f"form {form!r} is also a form of {other} ({where[other]}); remove it from one of them, "
+                            "or list it in 'shared_forms' of both to declare it ambiguous",
+                        )
+                owners.setdefault(form, []).append((person.id, form in shared))
+            persons.append(person)
     return tuple(persons)
+
+
+def _person(path: Path, line: int, obj: dict[str, Any], countries: dict[str, Country]) -> tuple[Person, set[str]]:
+    """One validated person and the normalized forms it declares shared."""
+    pid, name, forms, terms = obj.get("id"), obj.get("name"), obj.get("forms"), obj.get("terms")
+    if not isinstance(pid, str) or not pid.startswith("person:"):
+        raise ResourceError(str(path), line, "field 'id' must be a string starting with 'person:'")
+    if not isinstance(name, str) or not name:
+        raise ResourceError(str(path), line, "field 'name' must be a non-empty string")
+    if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
+        raise ResourceError(str(path), line, "field 'forms' must be a non-empty list of Arabic strings")
+    shared_list = obj.get("shared_forms", [])
+    if not isinstance(shared_list, list) or not all(isinstance(f, str) and f for f in shared_list):
+        raise ResourceError(str(path), line, "field 'shared_forms' must be a list of Arabic strings")
+    own = {normalize(f) for f in forms}
+    shared = {normalize(f) for f in shared_list}
+    for form in shared_list:
+        if normalize(form) not in own:
+            raise ResourceError(str(path), line, f"field 'shared_forms': {form!r} is not one of the person's forms")
+    if not isinstance(terms, list):
+        raise ResourceError(str(path), line, "field 'terms' must be a list (may be empty)")
+    parsed: list[Term] = []
+    for i, term in enumerate(terms):
+        if not isinstance(term, dict):
+            raise ResourceError(str(path), line, f"terms[{i}] must be an object")
+        country = term.get("country") or None
+        if country is not None:
+            _check_country(path, line, f"terms[{i}].country", country, countries)
+        org = term.get("org") or None
+        if org is not None and not (isinstance(org, str) and _CODE.match(org)):
+            raise ResourceError(str(path), line, f"field 'terms[{i}].org' {org!r} is not an organization code")
+        if country is None and org is None:
+            raise ResourceError(str(path), line, f"terms[{i}] names neither a 'country' nor an 'org'")
+        sector = require(path, line, f"terms[{i}].sector", str(term.get("sector") or ""), SECTORS)
+        role = require(path, line, f"terms[{i}].role", str(term.get("role") or ""))
+        start = parse_date(path, line, f"terms[{i}].from", term.get("from"))
+        end = parse_date(path, line, f"terms[{i}].to", term.get("to"))
+        if start and end and end < start:
+            raise ResourceError(str(path), line, f"terms[{i}] ends ({end}) before it starts ({start})")
+        parsed.append(Term(country, org, sector, role, start, end))
+    parsed.sort(key=lambda t: (t.start is not None, t.start))
+    return Person(pid, name, tuple(forms), tuple(parsed)), shared
 
 
 def _load_triggers(path: Path) -> tuple[Trigger, ...]:

@@ -81,9 +81,15 @@ class Gazetteer:
             add("title", title.form, title)
         for group in lexicons.groups:
             add("group", group.form, group)
+        # a form two persons share (declared in the knowledge base) names neither by itself: left unresolved
+        owners: dict[str, set[str]] = {}
         for person in lexicons.persons:
             for form in person.forms:
-                add("person", form, person)
+                owners.setdefault(_key(form), set()).add(person.id)
+        for person in lexicons.persons:
+            for form in person.forms:
+                if len(owners[_key(form)]) == 1:
+                    add("person", form, person)
         for trigger in lexicons.triggers:
             add("trigger", trigger.form, trigger)
         for cue in lexicons.cues:
