@@ -174,3 +174,22 @@ def test_security_coordination_with_a_foreign_force(pipeline: Pipeline) -> None:
 )
 def test_whom_a_mobilization_faces(pipeline: Pipeline, text: str, expected: tuple[Any, Any]) -> None:
     assert dyads(events(pipeline, text), "MOBILIZE") == {expected}
+
+
+def test_a_protest_at_an_embassy_told_in_the_pluperfect_of_the_day(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline
+) -> None:
+    text = "وكان مئات المحتجين قد اقتحموا فجر اليوم مقر السفارة الدنماركية في بغداد."
+    # the report's own day: news, addressed to the embassy's state
+    assert dyads(events(pipeline, text), "PROTEST") == {(("IRQ", "CVL"), ("DNK", "GOV"))}
+    # without a day of its own the pluperfect recalls an earlier event
+    recalled = "وكان مئات المحتجين قد اقتحموا مقر السفارة الدنماركية في بغداد."
+    assert dyads(events(pipeline, recalled), "PROTEST") == set()
+    assert {e["status"] for e in events(pipeline_nonfactual, recalled) if e["type"] == "PROTEST"} == {"background"}
+
+
+def test_a_protest_against_military_rule_and_only_the_crowd_protests(pipeline: Pipeline) -> None:
+    text = "خرجت اليوم مظاهرات رافضة للحكم العسكري في مدينة أم درمان."
+    assert dyads(events(pipeline, text), "PROTEST") == {(("SDN", "CVL"), ("SDN", "MIL"))}
+    text = "وقعت مواجهات بين قوات الأمن العراقية ومحتجين خرجوا في بغداد للتنديد بتفشي الفساد."
+    assert {src for src, _ in dyads(events(pipeline, text), "PROTEST")} == {("IRQ", "CVL")}

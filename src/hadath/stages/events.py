@@ -113,7 +113,7 @@ STANCE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", 
 #: How many tokens from a protest noun its crowd may be named ("مظاهرة حاشدة شارك فيها آلاف المواطنين").
 CROWD_REACH = 6
 #: Group roles that make a crowd: the subjects of "تجمع"، "خرج"، "احتشد" that report a protest.
-CROWDS = frozenset({"protesters", "citizens", "civilians"})
+CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 #: Types whose verbal noun takes its object as genitive ("اغتيال الحريري"، "اعتقال ناشطين"، "طرد السفير");
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -293,6 +293,7 @@ class EventExtractor:
         self.pronoun_complementizers = lexicons.cue_forms("pronoun_complementizer")
         self.military_posts = lexicons.cue_forms("military_post")
         self.adversary_markers = lexicons.cue_forms("adversary")
+        self.embassy_nouns = lexicons.cue_forms("embassy_noun")
         self.gunfire = lexicons.cue_forms("gunfire")
         self.police_posts = lexicons.cue_forms("police_post")
         self.resumptive_light_verbs = lexicons.cue_forms("resumptive_light_verb")
@@ -340,6 +341,9 @@ class EventExtractor:
             subjects: list[ActorMention | None] = [src]
             if src is not None and how in ("adjacent", "nearest"):
                 subjects = list(self._coordinated(scope, self._first_of_coordination(scope, src)))
+                if trigger.args == "protesters":
+                    # "مواجهات بين قوات الأمن ومحتجين خرجوا ...": only the crowd went out
+                    subjects = [a for a in subjects if a is not None and a.actor.role in CROWDS] or [src]
             last = subjects[-1]
             targets: list[ActorMention | None] = (
                 targets_override if targets_override is not None else list(self._targets(scope, trig, last, sent.nend))
@@ -748,18 +752,28 @@ class EventExtractor:
         if trigger.args in ("none", "protesters"):
             # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "مطالبين الحكومة"، or the state
             # whose act it denounces: "تنديدا بالقصف الإسرائيلي"
-            for i in range(nav.after(start), nav.after(min(limit, sent_end))):
+            # (a resignation's addressee is sought in its own clause, not in a protest told after it)
+            reach = min(limit, sent_end) if trigger.type == "PROTEST" else min(limit, clause_end)
+            for i in range(nav.after(start), nav.after(reach)):
                 if nav.tokens[i].norm not in self.against_markers:
                     continue
-                addressee = scope.actor_at(nav.tokens[i].nend, frozenset({""}))
+                addressee = scope.actor_at(nav.tokens[i].nend, frozenset({"", "ل", "ب"}))
                 if addressee is not None and addressee.key != src_key:
-                    return [addressee]
+                    return [addressee]  # "احتجاجا على الحكومة"، "رافضة للحكم العسكري"
                 for tok in nav.tokens[i + 1 : i + 1 + ADDRESSEE_REACH]:
                     if tok.norm in CLAUSE_PUNCT:
                         break
                     demonym = scope.demonyms.get(tok.nstart)
                     if demonym is not None:
                         return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
+            # "اقتحموا مقر السفارة السويدية": a protest at an embassy is addressed to its state
+            for k in range(nav.after(start), nav.after(min(limit, sent_end))):
+                if nav.tokens[k].norm not in self.embassy_nouns:
+                    continue
+                nxt = nav.token(k + 1)
+                demonym = scope.demonyms.get(nxt.nstart) if nxt is not None else None
+                if demonym is not None:
+                    return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
         armed = self._armed_target(scope, trig, min(clause_end, sent_end)) if trigger.type == "ASSAULT" else None
         if trigger.args in ("blames", "imposes", "summons", "fires"):
@@ -1207,6 +1221,9 @@ class EventExtractor:
         index: dict[tuple[object, ...], int] = {}
         for cand in candidates:
             day = self._date(doc.dates, date_starts, cand, doc)
+            if cand.status == "background" and day is not None and doc.date is not None and day == doc.date:
+                # "وكان مئات المحتجين قد اقتحموا فجر اليوم ...": a pluperfect of the report's own day tells news
+                cand = replace(cand, status="factual")
             if cand.status == "factual" and day is not None and doc.date is not None and day > doc.date:
                 # "يبدأ الرئيس الأسبوع المقبل زيارة ..."، "تعقد القمة في 12 مايو" (in a report of May 1): not yet
                 cand = replace(cand, status="planned")
