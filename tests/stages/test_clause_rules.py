@@ -193,3 +193,14 @@ def test_a_protest_against_military_rule_and_only_the_crowd_protests(pipeline: P
     assert dyads(events(pipeline, text), "PROTEST") == {(("SDN", "CVL"), ("SDN", "MIL"))}
     text = "وقعت مواجهات بين قوات الأمن العراقية ومحتجين خرجوا في بغداد للتنديد بتفشي الفساد."
     assert {src for src, _ in dyads(events(pipeline, text), "PROTEST")} == {("IRQ", "CVL")}
+
+
+def test_coerce_announced_by_its_author_and_a_seized_ship(pipeline: Pipeline) -> None:
+    # an arrest or a seizure announced by whoever did it is reported; a tanker is a company's, not civilians
+    text = "أعلن الحرس الثوري الإيراني احتجاز ناقلة النفط البريطانية في مضيق هرمز."
+    assert dyads(events(pipeline, text), "COERCE") == {(("IRN", "MIL"), ("GBR", "BUS"))}
+
+
+def test_a_protest_denouncing_a_police_act_addresses_the_police(pipeline: Pipeline) -> None:
+    text = "وأحرق خلالها محتجون سيارات في باريس احتجاجا على مقتل شاب برصاص شرطي."
+    assert dyads(events(pipeline, text), "PROTEST") == {(("FRA", "CVL"), ("FRA", "COP"))}

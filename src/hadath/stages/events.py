@@ -59,6 +59,10 @@ _DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
+#: How many words after "احتجاجا على" the authority whose act a protest denounces may be named.
+GRIEVANCE_REACH = 6
+#: The sectors of the state's side: what a protest's grievance may name as its addressee.
+STATE_SIDE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
 #: How many words after "ضد"، "تحسبا"، "ردا على" the one a mobilization faces may be named.
 ADVERSARY_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
@@ -119,6 +123,9 @@ CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+#: Types whose noun, announced by its author ("أعلن الحرس الثوري احتجاز ناقلة"، "أعلنت الوزارة نشر قوات"), is
+#: reported (an attack or a protest announced is told by others: "أعلنت الشرطة مقتل ...").
+ANNOUNCED_TYPES = frozenset({"COERCE", "MOBILIZE"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
 DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
 #: Statements and decisions: they take a place only from a place named before them in their sentence ("وفي
@@ -294,6 +301,9 @@ class EventExtractor:
         self.military_posts = lexicons.cue_forms("military_post")
         self.adversary_markers = lexicons.cue_forms("adversary")
         self.embassy_nouns = lexicons.cue_forms("embassy_noun")
+        self.business_nouns = lexicons.cue_forms("business_noun")
+        #: "على" and "أمام" name an addressee right after them ("أمام مقر الحكومة") but no grievance
+        self.place_markers = frozenset(normalize(w) for w in ("على", "أمام"))
         self.gunfire = lexicons.cue_forms("gunfire")
         self.police_posts = lexicons.cue_forms("police_post")
         self.resumptive_light_verbs = lexicons.cue_forms("resumptive_light_verb")
@@ -588,9 +598,13 @@ class EventExtractor:
                 and not scope.in_actor(demonym.nstart)
                 and not self._adjective_of_trigger(scope, demonym)
             ):
+                owned = nav.tokens[max(0, nav.after(demonym.nstart) - 2) : nav.after(demonym.nstart)]
+                if any(t.norm in self.business_nouns for t in owned):
+                    # "احتجاز ناقلة النفط البريطانية": a company's ship, not civilians
+                    return self._state_actor(scope.doc, demonym.entry.iso3, demonym, "BUS")
                 return people_of(scope.doc, demonym, "civilians", f"people:{demonym.entry.iso3}")
         for k in range(nav.after(s_start), nav.after(sent_end)):
-            if nav.tokens[k].norm not in self.casualty_words:
+            if nav.tokens[k].norm not in self.casualty_words or trig.entry.type != "ASSAULT":
                 continue
             for a in scope.actors_from(nav.tokens[k].nend):
                 if a.extent[0] > nav.tokens[min(k + VICTIM_REACH, len(nav.tokens) - 1)].nend:
@@ -760,6 +774,14 @@ class EventExtractor:
                 addressee = scope.actor_at(nav.tokens[i].nend, frozenset({"", "ل", "ب"}))
                 if addressee is not None and addressee.key != src_key:
                     return [addressee]  # "احتجاجا على الحكومة"، "رافضة للحكم العسكري"
+                if trigger.type == "PROTEST" and nav.tokens[i].norm not in self.place_markers:
+                    # "احتجاجا على مقتل شاب برصاص شرطي": the authority whose act is protested
+                    window_end = nav.tokens[min(i + GRIEVANCE_REACH, len(nav.tokens) - 1)].nend
+                    for a in scope.actors_from(nav.tokens[i].nend):
+                        if a.extent[0] >= min(window_end, reach):
+                            break
+                        if a.actor.sector in STATE_SIDE and a.key != src_key:
+                            return [a]
                 for tok in nav.tokens[i + 1 : i + 1 + ADDRESSEE_REACH]:
                     if tok.norm in CLAUSE_PUNCT:
                         break
@@ -1074,6 +1096,10 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
+        if trig.entry.type in ANNOUNCED_TYPES:
+            attribution = {c.nstart for c in scope.attributions}
+            if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
+                return "factual"  # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author
         if nav.text.startswith("ال", trig.nstart):
             return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
         sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
@@ -1111,8 +1137,16 @@ class EventExtractor:
             if tok.norm in CLAUSE_PUNCT:
                 break
             out.append(k)
-            if tok.kind == "word" and not scope.in_actor(tok.nstart) and tok.norm not in self.skippable:
-                counted += 1  # proclitics (لـ in "لهجوم"), actor phrases and adverbs do not count
+            if (
+                tok.kind == "word"
+                and not scope.in_actor(tok.nstart)
+                and tok.norm not in self.skippable
+                and tok.norm not in self.place_nouns
+                and tok.nstart not in scope.demonyms
+            ):
+                # proclitics (لـ in "لهجوم"), actor phrases, adverbs and places ("شهدت عدة مدن فرنسية الليلة
+                # الماضية أعمال شغب") do not count
+                counted += 1
             k -= 1
         return out
 
@@ -1219,6 +1253,7 @@ class EventExtractor:
         first_meeting = min((c.sentence for c in factual if c.trigger.entry.type == "CONSULT"), default=None)
         events: list[Event] = []
         index: dict[tuple[object, ...], int] = {}
+        assumed: set[int] = set()  # protests addressed to their place's authorities for want of a named addressee
         for cand in candidates:
             day = self._date(doc.dates, date_starts, cand, doc)
             if cand.status == "background" and day is not None and doc.date is not None and day == doc.date:
@@ -1233,6 +1268,7 @@ class EventExtractor:
             place = (cand.location.country if cand.location else None) or doc.dateline_country
             source = self._localize(self._display(cand.source, best), cand.source, place)
             target = None
+            assumed_target = False
             if cand.target is not None:
                 target = self._localize(self._display(cand.target, best), cand.target, place)
                 if trigger.args == "host":
@@ -1244,11 +1280,14 @@ class EventExtractor:
                 name = self.lex.countries[place].name_en if place in self.lex.countries else None
                 trig_m = cand.trigger
                 target = Actor(trig_m.text, trig_m.start, trig_m.end, name, place, None, "GOV", None, f"state:{place}")
+                assumed_target = True
             elif trigger.type in VICTIM_TYPES and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place
                 target = Actor(cand.trigger.text, cand.trigger.start, cand.trigger.end, None, place, None, "CVL",
                                "civilians", None)  # fmt: skip
             key = self._dedup_key(trigger.type, source, target, cand.status)
+            if assumed_target and key not in index:
+                assumed.add(len(events))
             topics = topics_by_sentence.get(cand.sentence, ())
             trig_span = Span(cand.trigger.text, cand.trigger.start, cand.trigger.end)
             if key in index:
@@ -1313,6 +1352,12 @@ class EventExtractor:
                     status=cand.status,
                 )
             )
+        # a protest given the authorities of its place for want of a named addressee is the same protest as one of
+        # the same crowd whose addressee is named ("أعمال شغب ... أحرق خلالها محتجون ... احتجاجا على ... شرطي")
+        named = {(e.type, e.source.code(), e.status) for i, e in enumerate(events) if i not in assumed}
+        events = [
+            e for i, e in enumerate(events) if i not in assumed or (e.type, e.source.code(), e.status) not in named
+        ]
         return [replace(e, id=f"{doc.doc_id}:{i}") for i, e in enumerate(events, start=1)]
 
     def _grievance(self, nav: TokenIndex, trig: Mention, doc: Document, cand: Candidate) -> bool:
@@ -1320,7 +1365,7 @@ class EventExtractor:
         sentence (the bare prepositions على and أمام name a place or an addressee, not a grievance)."""
         sent = doc.sentences[cand.sentence]
         after = nav.tokens[nav.after(trig.nend) : nav.after(sent.nend)]
-        return any(t.norm in self.against_markers and t.norm not in ("على", "امام") for t in after)
+        return any(t.norm in self.against_markers and t.norm not in self.place_markers for t in after)
 
     def _gunfire(self, nav: TokenIndex, trig: Mention, sent_end: int) -> bool:
         """The object of "أطلق" is gunfire (النار، الرصاص), not rockets or shells."""
