@@ -59,6 +59,7 @@ TOKEN_CUE_KINDS = frozenset(
         "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
         "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
         "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun",
+        "long_ago", "period_unit", "anniversary", "reaction", "habitual", "title_noun", "verbal_attack",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

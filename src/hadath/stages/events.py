@@ -39,6 +39,7 @@ from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
 from hadath.stages._nav import CLAUSE_END, CLAUSE_PUNCT, TokenIndex
 from hadath.stages.actors import people_of
+from hadath.stages.factuality import SentenceReading
 from hadath.stages.places import locative
 
 log = logging.getLogger(__name__)
@@ -278,6 +279,7 @@ class EventExtractor:
         self.place_nouns = lexicons.cue_forms("place_noun")
         self.about_nouns = lexicons.cue_forms("about_noun")
         self.streets = lexicons.cue_forms("street_noun")
+        self.reading = SentenceReading(lexicons, NEEDS_REPORT)  # report or reference, read from the sentence
         self.topic_contexts: dict[str, tuple[int, str]] = {}
         for rank, row in enumerate(lexicons.topics):
             if row.context and row.topic not in self.topic_contexts:
@@ -770,7 +772,12 @@ class EventExtractor:
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
         """factual, or why not: negated, planned, hypothetical, background, reference."""
-        return self._cued_status(scope, trig, s_start) or self._form_status(scope, trig, s_start) or "factual"
+        return (
+            self._cued_status(scope, trig, s_start)
+            or self._form_status(scope, trig, s_start)
+            or self.reading.status(scope.doc, scope.nav, trig, scope.triggers)
+            or "factual"
+        )
 
     def _cued_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
         """Words that mark a mention as not factual: the future prefix, a pluperfect, a cue shortly before."""
@@ -780,7 +787,9 @@ class EventExtractor:
         first = nav.after(trig.nstart - len(trig.prefix))  # the trigger's first token, proclitics included
         # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
         prev = nav.token(first - 1)
-        if prev is not None and prev.norm == "قد":
+        # "وكان المتظاهرون قد خرجوا السبت": a pluperfect dated to a recent day tells an earlier step of the news
+        recent = trig.entry.type in NEEDS_REPORT and self.reading.recent(scope.doc, nav, trig)
+        if prev is not None and prev.norm == "قد" and not recent:
             for tok in reversed(nav.tokens[nav.after(s_start) : first - 1]):
                 if tok.norm in CLAUSE_PUNCT:
                     break
@@ -797,8 +806,8 @@ class EventExtractor:
         for cue in scope.cues[lo:]:
             if cue.nstart >= trig.nstart:
                 break
-            if cue.entry.kind not in _STATUS_OF_CUE:
-                continue
+            if cue.entry.kind not in _STATUS_OF_CUE or (recent and cue.entry.kind == "background"):
+                continue  # "وكان ... قد قتلوا أمس": an earlier step of the news, dated, not a recall
             if any(t.norm in CLAUSE_PUNCT for t in nav.tokens[nav.after(cue.nend) : first]):
                 continue
             return _STATUS_OF_CUE[cue.entry.kind]
