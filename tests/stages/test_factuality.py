@@ -475,3 +475,30 @@ def test_pluperfect_dated_to_a_recent_day_is_reported(
 ) -> None:
     assert_factual(pipeline, text, etype)
     assert_not_factual(pipeline, pipeline_nonfactual, twin, "background", etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        # the noun's relative clause stepped over to its own predicate
+        (
+            "وقال الجيش إن الهجوم الذي وقع الأسبوع الماضي، أسفر عن مقتل 14 جنديا.",
+            "وقال الجيش إن الهجوم الذي أسفر عن مقتل 14 جنديا وقع الأسبوع الماضي.",
+        ),
+        # a temporal clause telling how the casualties named before it came about
+        (
+            "وأصيب السفير بجروح أمس عندما تعرض موكبه لهجوم في وسط المدينة.",
+            "وتحدث السفير أمس عندما تعرض موكبه لهجوم في وسط المدينة.",
+        ),
+        # the entry of a chronology, in telegraphic nouns
+        (
+            "* 3 أيار 2006: اغتيال نائب في البرلمان بتفجير عبوة ناسفة بسيارته.",
+            "وشجب النائب اغتيال نائب في البرلمان بتفجير عبوة ناسفة بسيارته.",
+        ),
+    ],
+)
+def test_violent_noun_reported_by_its_sentence(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_factual(pipeline, text, "ASSAULT", date="2006-05-10")
+    assert of_type(events(pipeline, twin, date="2006-05-10"), "ASSAULT") == []

@@ -862,11 +862,15 @@ class EventExtractor:
             before = nav.token(j - 1)
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
                 # "شن هجوما" carries the event; "لشن هجوم"، "بشن"، "في شن" (a purpose, a verbal noun) do not
-                if before is not None and (
-                    (before.kind == "clitic" and before.norm in ("ل", "ب"))
-                    or before.norm in self.prepositions
-                    or before.norm in self.relatives
-                    or before.norm in self.subordinators
+                if (
+                    before is not None
+                    and (
+                        (before.kind == "clitic" and before.norm in ("ل", "ب"))
+                        or before.norm in self.prepositions
+                        or before.norm in self.relatives
+                        or before.norm in self.subordinators
+                    )
+                    and not self.reading.circumstance_of_toll(nav, j - 1, s_start)
                 ):
                     return "reference"  # "الذين نفذوا الاعتداء"، "حينما تم توجيه ضربات": a known event described
                 return "factual"
@@ -876,9 +880,13 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
+        sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
+        if self.reading.chronology_item(nav, i, s_start):
+            return "factual"  # "* 14 فبراير 2005: اغتيال ..."
+        if self.reading.predicate_after_relative(nav, i, sent.nend):
+            return "factual"  # "الهجوم الذي وقع أمس، أسفر عن مقتل ...": its relative clause stepped over
         if nav.text.startswith("ال", trig.nstart):
             return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
-        sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
         if trig.entry.type == "PROTEST":
             # a protest is reported with its crowd: "آلاف المتظاهرين"، "مئات الطلاب"
             near_start = nav.tokens[max(0, i - CROWD_REACH)].nstart

@@ -19,8 +19,10 @@ Requires: ``tokens``, ``sentences``, ``mentions`` (triggers), ``actors``. Pure: 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from hadath.document import Document, Mention
 from hadath.lexicon.entries import DateWord
@@ -33,6 +35,10 @@ ANNIVERSARY_REACH = 3
 REACTION_REACH = 8
 #: How many words of a sentence's opening may hold a fronted date ("في سنة 1978، ..."; "وفي 12 مايو 2005، ...").
 FRONTED_DATE_WORDS = 6
+#: How many tokens after a violent noun its relative pronoun may stand ("الهجوم الانتحاري المزدوج الذي").
+NOUN_PHRASE_REACH = 3
+#: How many tokens a relative clause may span before the noun's own predicate ("الذي وقع الأسبوع الماضي، أسفر").
+RELATIVE_REACH = 10
 #: Years read as such in running text.
 YEARS = range(1900, 2100)
 #: Sectors of actors who fight: "هاجم" with a group of them or an army in its sentence is a physical attack.
@@ -63,6 +69,10 @@ class SentenceReading:
         self.title_nouns = lexicons.cue_forms("title_noun")
         self.verbal_attack = lexicons.cue_forms("verbal_attack")
         self.evidence = lexicons.cue_forms("casualty") | lexicons.cue_forms("instrument")
+        self.relatives = lexicons.cue_forms("relative")
+        self.casualty = lexicons.cue_forms("casualty")
+        self.when = lexicons.cue_forms("when")
+        self.result_verbs = lexicons.cue_forms("result_verb")
 
     def status(self, doc: Document, nav: TokenIndex, trig: Mention, triggers: Sequence[Mention]) -> str | None:
         """Why the event named by ``trig`` is not reported by its sentence, or None."""
@@ -101,8 +111,48 @@ class SentenceReading:
             and a <= m.nstart < b
             and isinstance(m.entry, DateWord)
             and (m.entry.kind == "weekday" or (m.entry.kind == "day_offset" and int(m.entry.value) <= 0))
-            for m in doc.mentions
+            for m in _from(doc.mentions, a, b)
         )
+
+    def predicate_after_relative(self, nav: TokenIndex, i: int, end: int) -> bool:
+        """True when a violent noun (token ``i``) with a relative clause is the subject of a result verb after that
+        clause: "الهجوم الذي وقع الأسبوع الماضي، أسفر عن مقتل 33 شخصا" reports the attack with its toll. A result
+        verb right after the pronoun, or joined by و, belongs to the relative clause ("الهجوم الذي أسفر عن ...")."""
+        tokens = nav.tokens
+        j = i + 1
+        while j < len(tokens) and j <= i + NOUN_PHRASE_REACH and tokens[j].norm not in self.relatives:
+            if tokens[j].norm in CLAUSE_END:
+                return False
+            j += 1
+        if j >= len(tokens) or tokens[j].norm not in self.relatives:
+            return False
+        for k in range(j + 2, min(len(tokens), j + 2 + RELATIVE_REACH)):
+            tok = tokens[k]
+            if tok.nstart >= end or tok.norm in _SENTENCE_STOPS or tok.norm in self.relatives:
+                return False
+            if tok.norm in self.result_verbs:
+                return not (tokens[k - 1].kind == "clitic" and tokens[k - 1].norm in ("و", "ف"))
+        return False
+
+    def chronology_item(self, nav: TokenIndex, i: int, s_start: int) -> bool:
+        """True when a violent noun (token ``i``) opens the entry of a chronology, right after its date
+        ("* 14 فبراير 2005: اغتيال رئيس الوزراء ..."): the telegraphic style of such lists reports with nouns."""
+        colon = nav.token(i - 1)
+        if colon is None or colon.norm != ":" or colon.nstart < s_start:
+            return False
+        head = [t for t in nav.tokens[nav.after(s_start) : i - 1] if t.kind in ("word", "number")]
+        return 0 < len(head) <= FRONTED_DATE_WORDS and any(
+            t.kind == "number" and t.norm.isdigit() and int(t.norm) in YEARS for t in head
+        )
+
+    def circumstance_of_toll(self, nav: TokenIndex, k: int, s_start: int) -> bool:
+        """True when the temporal clause opened at token ``k`` ("عندما"، "حين") tells how the casualties named
+        before it in the sentence came about: "أصيب السفير أمس عندما تعرضت قافلته لهجوم" reports the attack."""
+        tok = nav.token(k)
+        if tok is None or tok.norm not in self.when:
+            return False
+        before = nav.tokens[nav.after(s_start) : k]
+        return any(t.norm in self.casualty for t in before) and not any(t.norm in _SENTENCE_STOPS for t in before)
 
     # ------------------------------------------------------------------ rules
     def _other_time(self, doc: Document, words: list[_Word], start: int, end: int) -> bool:
@@ -135,8 +185,9 @@ class SentenceReading:
         before the event, in the same sentence; commas may stand between ("أدانت مصر، بشدة، الهجوم")."""
         if _word_before(words, at, self.reactions, REACTION_REACH, _SENTENCE_STOPS):
             return True
-        accusing = [t for t in triggers if t.entry.type == "ACCUSE" and t.nend <= trig.nstart]
-        if not accusing or accusing[-1].nstart < nav.tokens[words[0].first].nstart:
+        in_sentence = _from(triggers, nav.tokens[words[0].first].nstart, trig.nstart)
+        accusing = [t for t in in_sentence if t.entry.type == "ACCUSE" and t.nend <= trig.nstart]
+        if not accusing:
             return False  # none before it in its sentence
         k = next(k for k, w in enumerate(words) if nav.tokens[w.last].nend > accusing[-1].nstart)
         between = words[k + 1 : at]
@@ -163,24 +214,42 @@ class SentenceReading:
             and a <= t.nstart < b
             and t.entry.type == "ASSAULT"
             and nav.text[t.nstart : t.nend] not in self.verbal_attack
-            for t in triggers
+            for t in _from(triggers, a, b)
         ):
             return True
         # a state or a place attacked ("وهاجمت إسرائيل لبنان"، "هاجم مسلحون قرية ..."): what words do not attack
         end = nav.next_punct(nav.after(trig.nend), CLAUSE_END, b)
-        if any(trig.nend <= m.nstart < end and m.kind == "state" for m in doc.actors):
+        actors = sorted(doc.actors, key=_nstart)
+        if any(m.kind == "state" for m in _from(actors, trig.nend, end)):
             return True
-        if any(trig.nend <= p.nstart < end for p in doc.places):
+        if _from(sorted(doc.places, key=_nstart), trig.nend, end):
             return True
         # armed men named by what they are ("مسلحون"، "قوات الأمن") or an army; a movement that also fights
         # ("هاجمت حماس القرار") is named as an organization and may attack in words
         return any(
             a <= m.nstart < b and m.actor.sector in ARMED_SECTORS and (m.kind == "group" or m.actor.sector == "MIL")
-            for m in doc.actors
+            for m in _from(actors, a, b)
         )
 
 
 # ------------------------------------------------------------------ helpers
+class _Positioned(Protocol):
+    @property
+    def nstart(self) -> int: ...
+
+
+_P = TypeVar("_P", bound=_Positioned)
+
+
+def _nstart(m: _Positioned) -> int:
+    return m.nstart
+
+
+def _from(items: Sequence[_P], a: int, b: int) -> Sequence[_P]:
+    """The items (sorted by ``nstart``) that start in ``[a, b)``."""
+    return items[bisect_left(items, a, key=_nstart) : bisect_left(items, b, key=_nstart)]
+
+
 def _phrases(forms: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(f.split()) for f in sorted(forms))
 
