@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from hadath import InputError, Pipeline
 from hadath.cli import app
+from hadath.config import PipelineConfig
 from hadath.evaluation import PRF, load_detection_rows, load_gold, score_detection, score_events
 
 MEETING = "بحث وزير الخارجية الأردني أيمن الصفدي مع وزير الخارجية المصري سامح شكري تطورات الأوضاع في المنطقة."
@@ -196,3 +197,18 @@ def test_bad_gold_location_names_file_and_line(tmp_path: Path) -> None:
     path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="location"):
         list(load_gold(path))
+
+
+def test_detection_errors_name_the_triggers_read_and_their_status(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "s.csv",
+        [
+            ("yes", "وتشهد المنطقة منذ سنوات احتجاجات متكررة."),
+            ("easy no", "تظاهر آلاف المواطنين أمس في وسط العاصمة احتجاجا على ارتفاع الأسعار."),
+        ],
+    )
+    scores = score_detection(Pipeline(PipelineConfig(include_nonfactual=True)), load_detection_rows(path), "PROTEST")
+    assert (scores.prf.tp, scores.prf.fp, scores.prf.fn) == (0, 1, 1)
+    missed, spurious = sorted(scores.errors, key=lambda e: e["error"])
+    assert missed["error"] == "false negative" and missed["triggers"] == ["احتجاجات (reference)"]
+    assert spurious["error"] == "false positive" and "تظاهر (factual)" in spurious["triggers"]

@@ -352,7 +352,9 @@ def eval_detection(
     csv_path: Annotated[Path, typer.Argument(help="Sentence CSV of the arabic_event_gsr format (label, text).")],
     event_type: Annotated[str, typer.Option("--type", help="PLOVER type to detect, e.g. PROTEST.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    show_errors: Annotated[int, typer.Option("--errors", help="List this many misclassified sentences.")] = 0,
+    show_errors: Annotated[
+        int, typer.Option("--errors", help="List this many misclassified sentences, with the triggers read.")
+    ] = 0,
 ) -> None:
     """Sentence-level detection: positive = label yes, negative = easy no + difficult no, ambiguous left out."""
     from hadath.evaluation import load_detection_rows, score_detection
@@ -361,7 +363,9 @@ def eval_detection(
     etype = event_type.upper()
     if etype not in EVENT_TYPES:
         _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
-    scores = _scored(lambda: score_detection(Pipeline(), load_detection_rows(csv_path), etype))
+    # with --errors, non-factual mentions are kept (and not counted) to show why a sentence was not coded
+    pipeline = Pipeline(PipelineConfig(include_nonfactual=show_errors > 0))
+    scores = _scored(lambda: score_detection(pipeline, load_detection_rows(csv_path), etype))
     result = scores.as_dict()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -371,7 +375,8 @@ def eval_detection(
         Console().print(table)
         Console().print(f"true negatives {scores.tn}, ambiguous left out {scores.left_out}")
     for row in scores.errors[:show_errors]:
-        err.print(escape(f"line {row['line']} [{row['label']}] {row['error']}: {row['text']}"))
+        why = ", ".join(row["triggers"]) or "no trigger"
+        err.print(escape(f"line {row['line']} [{row['label']}] {row['error']} ({why}): {row['text']}"))
 
 
 register_store_commands(app, err, _fail, _report)

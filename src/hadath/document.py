@@ -108,7 +108,7 @@ class Event:
     sentence: tuple[int, int]
     topics: tuple[str, ...]
     confidence: float
-    status: str = "factual"  # factual | planned | negated | hypothetical | background
+    status: str = "factual"  # factual | planned | negated | hypothetical | background | reference | generic | verbal
     evidence: tuple[Span, ...] = ()  # later triggers that repeat this event (same type and dyad)
 
 

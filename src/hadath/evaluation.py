@@ -261,7 +261,9 @@ def _show(key: tuple[str, Any]) -> str:
 
 
 def score_detection(pipeline: Pipeline, rows: Iterable[tuple[int, str, str]], event_type: str) -> DetectionScores:
-    """Sentence-level detection of ``event_type`` on labelled sentences."""
+    """Sentence-level detection of ``event_type`` on labelled sentences: a sentence is predicted positive when it
+    yields a factual event of the type. Each error lists the triggers of that type read in the sentence with their
+    status (a pipeline built with ``include_nonfactual`` shows the mentions it did not take as reports)."""
     scores = DetectionScores(event_type)
     for line, label, text in rows:
         if label in POSITIVE_LABELS:
@@ -271,17 +273,19 @@ def score_detection(pipeline: Pipeline, rows: Iterable[tuple[int, str, str]], ev
         else:
             scores.left_out += 1
             continue
-        predicted = bool(text.strip()) and any(
-            e.type == event_type for e in pipeline.extract(text, doc_id=f"line-{line}").events
-        )
+        found = [e for e in pipeline.extract(text, doc_id=f"line-{line}").events if e.type == event_type]
+        predicted = any(e.status == "factual" for e in found)
+        if gold != predicted:
+            # the triggers read, with their status: why a sentence was coded, or why a mention was not a report
+            why = [f"{e.trigger.text} ({e.status})" for e in found]
+            error = "false positive" if predicted else "false negative"
+            scores.errors.append({"line": line, "label": label, "error": error, "triggers": why, "text": text})
         if gold and predicted:
             scores.prf.tp += 1
         elif predicted:
             scores.prf.fp += 1
-            scores.errors.append({"line": line, "label": label, "error": "false positive", "text": text})
         elif gold:
             scores.prf.fn += 1
-            scores.errors.append({"line": line, "label": label, "error": "false negative", "text": text})
         else:
             scores.tn += 1
     return scores

@@ -361,3 +361,147 @@ def test_cue_window_reaches_over_a_named_subject(pipeline: Pipeline, pipeline_no
     assert [e for e in pipeline.extract(text, date="2024-03-10").to_dict()["events"]] == []
     kept = pipeline_nonfactual.extract(text, date="2024-03-10").to_dict(include_status=True)["events"]
     assert {e["status"] for e in kept} == {"planned"}
+
+
+# ------------------------------------------------------------- sentence-level readings (stages/factuality.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "twin"),
+    [
+        # a clause dated to an earlier year, or long ago
+        (
+            "وفي عام 2019 قتل 12 شخصا في هجوم انتحاري استهدف سوقا شعبية في كابول.",
+            "background",
+            "وقتل أمس 12 شخصا في هجوم انتحاري استهدف سوقا شعبية في كابول.",
+        ),
+        (
+            "في سنة 1982، اغتال مسلحون السفير في بيروت.",
+            "background",
+            "اغتال مسلحون السفير في بيروت أمس.",
+        ),
+        (
+            "وقتل مسلحون ثلاثة من عناصر الشرطة في المدينة العام الماضي.",
+            "background",
+            "وقتل مسلحون ثلاثة من عناصر الشرطة في المدينة أمس.",
+        ),
+        (
+            "واختطف مسلحون الصحفي في الموصل قبل عامين.",
+            "background",
+            "واختطف مسلحون الصحفي في الموصل صباح اليوم.",
+        ),
+        # an anniversary
+        (
+            "وأحيت الكويت الذكرى الخامسة لتفجير المسجد الذي أسفر عن مقتل 27 مصليا.",
+            "background",
+            "وأسفر تفجير المسجد اليوم عن مقتل 27 مصليا.",
+        ),
+        # the target of a condemnation, the subject of a comment
+        (
+            "وأدانت مصر بشدة هجوما انتحاريا أسفر عن مقتل 30 شخصا في كابول.",
+            "reference",
+            "قتل 30 شخصا في هجوم انتحاري في كابول.",
+        ),
+        (
+            "وقال المتحدث تعليقا على مقتل 3 جنود بانفجار عبوة ناسفة إن التحقيق جار.",
+            "reference",
+            "وقال المتحدث إن 3 جنود قتلوا بانفجار عبوة ناسفة.",
+        ),
+        # the day after a known attack
+        (
+            "وقطعت الحكومة علاقاتها مع جارتها غداة هجوم شنه متمردون على العاصمة أسفر عن سقوط 200 قتيل.",
+            "reference",
+            "وشن متمردون هجوما على العاصمة أسفر عن سقوط 200 قتيل.",
+        ),
+        # a habit, a question, a title
+        (
+            "ويقصف الطيران الحربي القرى الحدودية يوميا.",
+            "generic",
+            "وقصف الطيران الحربي القرى الحدودية أمس.",
+        ),
+        (
+            "وقصفت الطائرات الحربية المستشفى مرتين في يوم واحد؟",
+            "hypothetical",
+            "وقصفت الطائرات الحربية المستشفى مرتين في يوم واحد.",
+        ),
+        (
+            "وشارك الفنان في مسلسل «اغتالوا الحلم» الذي يعرض في رمضان.",
+            "reference",
+            "واغتال مسلحون الحلم في رمضان.",
+        ),
+        # an attack in words
+        (
+            "وهاجم وزير الخارجية قرار المحكمة ووصفه بأنه مسيس.",
+            "verbal",
+            "وهاجم مسلحون نقطة تفتيش للشرطة في ديالى وقتلوا ثلاثة من عناصرها.",
+        ),
+    ],
+)
+def test_sentence_that_names_an_attack_without_reporting_it(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, status: str, twin: str
+) -> None:
+    assert of_type(events(pipeline, text), "ASSAULT") == []
+    # the rule's reading is kept; other mentions of the sentence may be non-factual for their own reasons
+    # ("هجوم ... استهدف": a relative clause without its pronoun)
+    kept = {e["status"] for e in of_type(events(pipeline_nonfactual, text), "ASSAULT")}
+    assert status in kept and "factual" not in kept
+    assert_factual(pipeline, twin, "ASSAULT")
+
+
+def test_year_of_the_documents_own_date_is_no_recall(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    text = "وقتل مسلحون خمسة جنود في 3 مارس 2024 بهجوم على ثكنة في ديالى."
+    assert_factual(pipeline, text, "ASSAULT", date="2024-03-10")
+    assert_not_factual(pipeline, pipeline_nonfactual, text, "background", "ASSAULT", date="2025-03-10")
+
+
+def test_chronology_item_reports_the_event_of_its_date(pipeline: Pipeline) -> None:
+    assert_factual(pipeline, "* 14 فبراير 2005: قتل 22 شخصا في تفجير شاحنة مفخخة في بيروت.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "twin", "etype"),
+    [
+        (
+            "وكان مسلحون قد قتلوا أمس ثلاثة من عناصر الشرطة في ديالى.",
+            "وكان مسلحون قد قتلوا ثلاثة من عناصر الشرطة في ديالى.",
+            "ASSAULT",
+        ),
+        (
+            "وكان آلاف المتظاهرين قد خرجوا السبت إلى شوارع الخرطوم.",
+            "وكان آلاف المتظاهرين قد خرجوا إلى شوارع الخرطوم.",
+            "PROTEST",
+        ),
+    ],
+)
+def test_pluperfect_dated_to_a_recent_day_is_reported(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str, etype: str
+) -> None:
+    assert_factual(pipeline, text, etype)
+    assert_not_factual(pipeline, pipeline_nonfactual, twin, "background", etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        # the noun's relative clause stepped over to its own predicate
+        (
+            "وقال الجيش إن الهجوم الذي وقع الأسبوع الماضي، أسفر عن مقتل 14 جنديا.",
+            "وقال الجيش إن الهجوم الذي أسفر عن مقتل 14 جنديا وقع الأسبوع الماضي.",
+        ),
+        # a temporal clause telling how the casualties named before it came about
+        (
+            "وأصيب السفير بجروح أمس عندما تعرض موكبه لهجوم في وسط المدينة.",
+            "وتحدث السفير أمس عندما تعرض موكبه لهجوم في وسط المدينة.",
+        ),
+        # the entry of a chronology, in telegraphic nouns
+        (
+            "* 3 أيار 2006: اغتيال نائب في البرلمان بتفجير عبوة ناسفة بسيارته.",
+            "وشجب النائب اغتيال نائب في البرلمان بتفجير عبوة ناسفة بسيارته.",
+        ),
+    ],
+)
+def test_violent_noun_reported_by_its_sentence(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline, text: str, twin: str
+) -> None:
+    assert_factual(pipeline, text, "ASSAULT", date="2006-05-10")
+    assert of_type(events(pipeline, twin, date="2006-05-10"), "ASSAULT") == []

@@ -60,7 +60,8 @@ TOKEN_CUE_KINDS = frozenset(
         "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
         "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun", "request_link",
         "pronoun_complementizer", "resumptive_light_verb", "military_post", "police_post", "gunfire", "adversary",
-        "embassy_noun", "business_noun",
+        "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
+        "title_noun", "verbal_attack", "when",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

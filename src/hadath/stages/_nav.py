@@ -53,6 +53,14 @@ class TokenIndex:
             i += 1
         return default
 
+    def next_punct_back(self, i: int, punct: frozenset[str], default: int) -> int:
+        """Normalized end of the last token before index ``i`` that is in ``punct`` (else ``default``)."""
+        while i > 0:
+            i -= 1
+            if self.tokens[i].norm in punct:
+                return max(self.tokens[i].nend, default)
+        return default
+
     def tokens_covered(self, spans: list[tuple[int, int]]) -> set[int]:
         """Indices of the tokens that overlap any of ``spans`` (normalized offsets)."""
         out: set[int] = set()

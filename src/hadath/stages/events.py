@@ -39,6 +39,7 @@ from hadath.lexicon.lexicons import Lexicons
 from hadath.ontology import SYMMETRIC_TYPES
 from hadath.stages._nav import CLAUSE_END, CLAUSE_PUNCT, TokenIndex
 from hadath.stages.actors import people_of
+from hadath.stages.factuality import SentenceReading
 from hadath.stages.places import locative
 
 log = logging.getLogger(__name__)
@@ -307,6 +308,7 @@ class EventExtractor:
         self.gunfire = lexicons.cue_forms("gunfire")
         self.police_posts = lexicons.cue_forms("police_post")
         self.resumptive_light_verbs = lexicons.cue_forms("resumptive_light_verb")
+        self.reading = SentenceReading(lexicons, NEEDS_REPORT)  # report or reference, read from the sentence
         self.topic_contexts: dict[str, tuple[int, str]] = {}
         for rank, row in enumerate(lexicons.topics):
             if row.context and row.topic not in self.topic_contexts:
@@ -892,7 +894,12 @@ class EventExtractor:
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
         """factual, or why not: negated, planned, hypothetical, background, reference."""
-        return self._cued_status(scope, trig, s_start) or self._form_status(scope, trig, s_start) or "factual"
+        return (
+            self._cued_status(scope, trig, s_start)
+            or self._form_status(scope, trig, s_start)
+            or self.reading.status(scope.doc, scope.nav, trig, scope.triggers)
+            or "factual"
+        )
 
     def _cued_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
         """Words that mark a mention as not factual: the future prefix, a pluperfect, a cue shortly before."""
@@ -902,7 +909,9 @@ class EventExtractor:
         first = nav.after(trig.nstart - len(trig.prefix))  # the trigger's first token, proclitics included
         # "وكان الوزير ... قد بحث": a pluperfect recalls an earlier event
         prev = nav.token(first - 1)
-        if prev is not None and prev.norm == "قد":
+        # "وكان المتظاهرون قد خرجوا السبت": a pluperfect dated to a recent day tells an earlier step of the news
+        recent = trig.entry.type in NEEDS_REPORT and self.reading.recent(scope.doc, nav, trig)
+        if prev is not None and prev.norm == "قد" and not recent:
             for tok in reversed(nav.tokens[nav.after(s_start) : first - 1]):
                 if tok.norm in CLAUSE_PUNCT:
                     break
@@ -919,8 +928,8 @@ class EventExtractor:
         for cue in scope.cues[lo:]:
             if cue.nstart >= trig.nstart:
                 break
-            if cue.entry.kind not in _STATUS_OF_CUE:
-                continue
+            if cue.entry.kind not in _STATUS_OF_CUE or (recent and cue.entry.kind == "background"):
+                continue  # "وكان ... قد قتلوا أمس": an earlier step of the news, dated, not a recall
             if any(t.norm in CLAUSE_PUNCT for t in nav.tokens[nav.after(cue.nend) : first]):
                 continue
             return _STATUS_OF_CUE[cue.entry.kind]
@@ -1082,11 +1091,15 @@ class EventExtractor:
                 return "planned"  # "ستواصل إطلاق الصواريخ"، "ستواصل شن الهجمات": carried by a verb in the future
             if tok.norm in self.light_verbs and tok.nstart >= s_start:
                 # "شن هجوما" carries the event; "لشن هجوم"، "بشن"، "في شن" (a purpose, a verbal noun) do not
-                if before is not None and (
-                    (before.kind == "clitic" and before.norm in ("ل", "ب"))
-                    or before.norm in self.prepositions
-                    or before.norm in self.relatives
-                    or before.norm in self.subordinators
+                if (
+                    before is not None
+                    and (
+                        (before.kind == "clitic" and before.norm in ("ل", "ب"))
+                        or before.norm in self.prepositions
+                        or before.norm in self.relatives
+                        or before.norm in self.subordinators
+                    )
+                    and not self.reading.circumstance_of_toll(nav, j - 1, s_start)
                 ):
                     return "reference"  # "الذين نفذوا الاعتداء"، "حينما تم توجيه ضربات": a known event described
                 return "factual"
@@ -1100,9 +1113,13 @@ class EventExtractor:
             attribution = {c.nstart for c in scope.attributions}
             if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
                 return "factual"  # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author
+        sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
+        if self.reading.chronology_item(nav, i, s_start):
+            return "factual"  # "* 14 فبراير 2005: اغتيال ..."
+        if self.reading.predicate_after_relative(nav, i, sent.nend):
+            return "factual"  # "الهجوم الذي وقع أمس، أسفر عن مقتل ...": its relative clause stepped over
         if nav.text.startswith("ال", trig.nstart):
             return "reference"  # "الهجوم"، "المظاهرات" without a verb carrying them name a known event
-        sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
         if trig.entry.type == "PROTEST":
             # a protest is reported with its crowd: "آلاف المتظاهرين"، "مئات الطلاب"
             near_start = nav.tokens[max(0, i - CROWD_REACH)].nstart
