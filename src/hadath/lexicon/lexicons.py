@@ -48,7 +48,7 @@ TRIGGER_ARGS = frozenset(
 PHRASE_CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker", "participants",
-        "attribution", "neutral", "attendance", "venue",
+        "attribution", "neutral", "attendance", "venue", "participant_states", "statement",
     }
 )  # fmt: skip
 #: Cue kinds checked on single tokens by the stages (function words, markers, adverbs).
@@ -58,7 +58,7 @@ TOKEN_CUE_KINDS = frozenset(
         "posted_at", "casualty", "light_verb", "reference", "subjunctive", "clause_opener", "relative", "number",
         "result_verb", "agreement_noun", "name_prefix", "responsibility_noun", "sanction_noun",
         "relations_noun", "envoy_noun", "between", "instrument", "passive_light", "preposition", "subordinator",
-        "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun",
+        "by_phone", "response", "complementizer", "place_noun", "street_noun", "about_noun", "coordinator",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
