@@ -46,7 +46,8 @@ class Pipeline:
     """Loads the lexicons once and runs the stages over any number of documents.
 
     Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> context (reporting
-    agency, home country, dateline, occasion) -> dates -> names (NER, optional) -> actors -> places -> events -> coreference.
+    agency, home country, dateline, occasion) -> dates -> names (NER, optional) -> actors -> places -> events ->
+    coreference.
     """
 
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:

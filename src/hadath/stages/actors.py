@@ -355,7 +355,9 @@ class ActorRecognizer:
                 found.append(_Name(start, end, None, None, ner=True))
         if not found:
             return names
-        kept = [n for n in names if n.person is not None or not any(n.nstart < f.nend and f.nstart < n.nend for f in found)]
+        kept = [
+            n for n in names if n.person is not None or not any(n.nstart < f.nend and f.nstart < n.nend for f in found)
+        ]
         return kept + [f for f in found if not any(n.nstart < f.nend and f.nstart < n.nend for n in kept)]
 
     def _name_word(self, nav: TokenIndex, j: int, taken: set[int]) -> bool:
@@ -404,6 +406,7 @@ class ActorRecognizer:
             near = person.nearest_term(doc.date)
             if near is not None:
                 country, org, sector = near.country, near.org, near.sector
+        display: str | None
         if person is not None:
             key, entity_id, display = person.id, person.id, person.name
         else:
@@ -599,7 +602,7 @@ class ActorRecognizer:
                 continue
             span = doc.span(ner.nstart, ner.nend)
             kind = {"PERS": "person", "ORG": "organization", "LOC": "location"}[ner.type]
-            key = f"{'person' if kind == 'person' else 'org' if kind == 'organization' else 'location'}:ar:{_slug(span.text)}"
+            key = f"{_ID_PREFIX[kind]}:ar:{_slug(span.text)}"
             groups.setdefault(key, []).append(span)
             kinds[key] = kind
         out = []
@@ -631,7 +634,14 @@ class ActorRecognizer:
             mentions = tuple(Span(a.actor.text, a.actor.start, a.actor.end) for a in group)
             entities.append(
                 Entity(
-                    act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions,
+                    act.entity_id or key,
+                    kind,
+                    act.name,
+                    act.country,
+                    act.org,
+                    act.sector,
+                    act.role,
+                    mentions,
                     act.name_source,
                 )
             )
@@ -645,6 +655,10 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
+
+
+#: Id prefixes of the entities the NER tagger alone found ("org:ar:...").
+_ID_PREFIX = {"person": "person", "organization": "org", "location": "location"}
 
 
 def _slug(text: str) -> str:

@@ -57,6 +57,7 @@ class Coreference:
     def __init__(self, lexicons: Lexicons) -> None:
         self.lex = lexicons
         self.coordinators = lexicons.cue_forms("coordinator")
+        self.function_words = lexicons.cue_forms("function")
 
     def __call__(self, doc: Document) -> Document:
         links = self.find(doc)
@@ -82,7 +83,9 @@ class Coreference:
                 links += self._speaker(doc, m, triggers, known)
         linked_at = {(link.entity_id, link.mention.start) for link in links}
         links += [
-            z for z in self._dropped_subjects(doc, triggers, known, links) if (z.entity_id, z.mention.start) not in linked_at
+            z
+            for z in self._dropped_subjects(doc, triggers, known, links)
+            if (z.entity_id, z.mention.start) not in linked_at
         ]
         return links
 
@@ -172,17 +175,22 @@ class Coreference:
         subject before it, that of the event it reports (or, for a verb of saying, of the last event told)."""
         trigger_mentions = {m.start: m for m in doc.mentions if m.kind == "trigger"}
         statements = [m for m in doc.mentions if m.kind == "cue" and m.entry.kind == "statement"]
-        explicit = {link.mention.start for link in links}  # "كما بحث الجانبان": the subject is written
+        # "كما بحث الجانبان"، "وأكد الطرفان": the subject is written, linked or not
+        explicit = {link.mention.start for link in links} | {
+            m.start
+            for m in doc.mentions
+            if m.kind == "cue" and m.entry.kind in ("participants", "participant_states", "speaker")
+        }
         mentions_of: dict[str, list[tuple[int, int]]] = {
             e.id: sorted((s.start, s.end) for s in e.mentions) for e in doc.entities
         }
-        actor_starts = sorted(a.actor.start for a in doc.actors)
+        actor_start_set = {a.nstart for a in doc.actors} | {a.extent[0] for a in doc.actors}
         token_starts = [t.start for t in doc.tokens]
         out: list[Link] = []
 
         def subject_window(m: Mention) -> tuple[int, int] | None:
-            """The span where the verb's own subject would be written (from its clause's start to a few tokens
-            after it), or None when the verb is not coordinated or a subject stands right after it."""
+            """The span where the verb's own subject would be written (from its coordinator to a few tokens after
+            it), or None when the verb is not coordinated or a subject stands right after it."""
             k = bisect_left(token_starts, m.start)
             prev = doc.tokens[k - 1] if k > 0 else None
             coordinated = "و" in m.prefix or "ف" in m.prefix or (prev is not None and prev.norm in self.coordinators)
@@ -190,13 +198,16 @@ class Coreference:
                 return None
             after = bisect_left(token_starts, m.end)
             end = doc.tokens[min(after + SUBJECT_REACH, len(doc.tokens)) - 1].end if after < len(doc.tokens) else m.end
-            nxt = bisect_left(actor_starts, m.end)
-            if nxt < len(actor_starts) and actor_starts[nxt] < end:
-                return None  # "وبحث الوزير ...": a subject (or the actor it is about) is written right there
+            # "وبحث الوزير ..."، "وبحث اليوم الوزير": a subject is written right there (not "كما بحث مع الوزير")
+            for k in range(after, min(after + SUBJECT_REACH, len(doc.tokens))):
+                tok = doc.tokens[k]
+                if tok.nstart in actor_start_set:
+                    return None
+                if tok.norm in self.function_words or tok.kind == "punct":
+                    break
             if any(m.end <= s < end for s in explicit):
                 return None
-            sentence = doc.sentences[doc.sentence_of(m.nstart)]
-            return sentence.start, end
+            return (prev.start if prev is not None and prev.norm in self.coordinators else m.start), end
 
         def named_in(entity: str, window: tuple[int, int], verb: Mention) -> bool:
             spans = mentions_of.get(entity, [])
@@ -207,7 +218,7 @@ class Coreference:
             m = trigger_mentions.get(trig.start)
             if m is None or m.entry.pos != "verb":
                 continue
-            sources = {e.source.entity_id for e in trig.events}
+            sources = {_subject(e, m) for e in trig.events}
             if len(sources) != 1 or (source := sources.pop()) not in known:
                 continue
             window = subject_window(m)
@@ -222,7 +233,8 @@ class Coreference:
             told = [t for t in triggers if t.end <= m.start and t.sentence >= si - 1]
             if not told:
                 continue
-            sources = {e.source.entity_id for e in told[-1].events}
+            told_mention = trigger_mentions.get(told[-1].start)
+            sources = {_subject(e, told_mention) for e in told[-1].events}
             if len(sources) != 1 or (source := sources.pop()) not in known or named_in(source, window, m):
                 continue
             out.append(Link(source, Span(m.text, m.start, m.end), "zero"))
@@ -239,17 +251,25 @@ class Coreference:
         for entity in entities:
             more = extra.pop(entity.id, None)
             if more:
-                mentions = sorted({(s.start, s.end): s for s in (*entity.mentions, *more)}.values(), key=_order)
-                entity = replace(entity, mentions=tuple(mentions))
+                merged = sorted({(s.start, s.end): s for s in (*entity.mentions, *more)}.values(), key=_order)
+                entity = replace(entity, mentions=tuple(merged))
             out.append(entity)
         for entity_id, spans in extra.items():
             iso3 = entity_id.removeprefix("state:")
             country = self.lex.countries.get(iso3) if entity_id.startswith("state:") else None
             if country is None:
                 continue
-            mentions = tuple(sorted({(s.start, s.end): s for s in spans}.values(), key=_order))
-            out.append(Entity(entity_id, "state", country.name_en, iso3, None, "GOV", None, mentions))
+            unique = tuple(sorted({(s.start, s.end): s for s in spans}.values(), key=_order))
+            out.append(Entity(entity_id, "state", country.name_en, iso3, None, "GOV", None, unique))
         return tuple(out)
+
+
+def _subject(event: Event, trigger: Mention | None) -> str | None:
+    """The entity that is the grammatical subject of an event's trigger: its source, except for "استقبل" (coded as
+    the visit of its object: the host, its subject, is the target)."""
+    if trigger is not None and trigger.kind == "trigger" and trigger.entry.args == "host" and event.target is not None:
+        return event.target.entity_id
+    return event.source.entity_id
 
 
 def _order(span: Span) -> tuple[int, int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from hadath.document import Document, Mention, NerName
 from hadath.lang.ar.normalize import normalize
