@@ -56,14 +56,28 @@ class NameTagger:
             k = bisect_right(starts, t.nstart) - 1
             return not (k >= 0 and covered[k][0] <= t.nstart < covered[k][1])
 
+        person_starts = {m.nstart for m in doc.mentions if m.kind == "person"}
+        person_ends = {m.nend for m in doc.mentions if m.kind == "person"}
+
+        def person_at(i: int) -> bool:
+            return 0 <= i < len(tokens) and tokens[i].nstart in person_starts
+
+        def person_before(i: int) -> bool:
+            k = i - 1 if i >= 1 and tokens[i - 1].norm == "," else i
+            return k >= 1 and tokens[k - 1].nend in person_ends
+
         anchors: list[Mention] = []
         for m in doc.mentions:
             if m.kind == "title" and m.entry.kind in ("role", "honorific"):
                 first = bisect_left(token_starts, m.nstart)
                 after = bisect_left(token_starts, m.nend)
-                # "، TITLE": the name before the comma; "TITLE [DEMONYM] NAME" / "HONORIFIC NAME": after it
+                # "، TITLE": the name before the comma; "TITLE [DEMONYM] NAME" / "HONORIFIC NAME": after it; a title
+                # next to a name a lexicon knows ("طارق أحمد، وزير الدولة لشؤون ...") has its person
+                if person_before(first) or person_at(after) or person_at(after + 1):
+                    continue
                 before_comma = first >= 2 and tokens[first - 1].norm == "," and unknown_word(first - 2)
-                if before_comma or unknown_word(after) or unknown_word(after + 1):
+                demonym_after = 0 <= after < len(tokens) and not unknown_word(after)
+                if before_comma or unknown_word(after) or (demonym_after and unknown_word(after + 1)):
                     anchors.append(m)
             elif m.kind == "trigger" and m.entry.pos == "verb":
                 after = bisect_left(token_starts, m.nend)
