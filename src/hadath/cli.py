@@ -114,6 +114,15 @@ def extract(
             help="Also emit negated, planned, hypothetical, background and reference events, with 'status'.",
         ),
     ] = False,
+    ner: Annotated[
+        bool, typer.Option("--ner/--no-ner", help="Let the NER tagger find persons the lexicons do not know.")
+    ] = True,
+    romanize: Annotated[
+        bool,
+        typer.Option(
+            "--romanize/--no-romanize", help="Spell unknown persons' names in Latin (name_source: romanized)."
+        ),
+    ] = True,
     engine: Annotated[
         str, typer.Option("--engine", help="local, or dask: write Parquet shards into the folder -o names.")
     ] = "local",
@@ -125,7 +134,7 @@ def extract(
     ] = 1000,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
-    config = PipelineConfig(include_nonfactual=include_nonfactual)
+    config = PipelineConfig(include_nonfactual=include_nonfactual, ner=ner, romanize=romanize)
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: use local or dask")
     if engine == "dask":

@@ -16,8 +16,13 @@ class PipelineConfig:
     - ``include_nonfactual``: also emit negated, planned, hypothetical and background events, with ``status``.
     - ``max_chars``: the largest document accepted.
     - ``resource_dir``: a folder of lexicons to use instead of the packaged ones.
+    - ``romanize``: spell the names of persons no knowledge base knows in Latin letters (``name`` with
+      ``name_source: "romanized"``); with ``False`` their ``name`` is ``null``.
+    - ``ner``: let the statistical NER tagger find persons and organizations the lexicons do not know.
     """
 
     include_nonfactual: bool = False
     max_chars: int = MAX_DOCUMENT_CHARS
     resource_dir: Path | None = None
+    romanize: bool = True
+    ner: bool = True

@@ -40,6 +40,8 @@ class Actor:
     sector: str | None
     role: str | None
     entity_id: str | None
+    #: "romanized" when ``name`` is hadath's romanization of the Arabic (no knowledge base knows the person)
+    name_source: str | None = None
 
     def code(self) -> str:
         """``COUNTRY/SECTOR`` (or ``ORG/SECTOR``) as analysts write dyads: ``BHR/GOV``."""
@@ -85,6 +87,15 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class NerName:
+    """A name the statistical tagger found where no lexicon names anything, in normalized offsets."""
+
+    nstart: int
+    nend: int
+    type: str  # PERS | ORG | LOC
+
+
+@dataclass(frozen=True, slots=True)
 class ReportedBy:
     text: str
     start: int
@@ -122,6 +133,7 @@ class Entity:
     sector: str | None
     role: str | None
     mentions: tuple[Span, ...]
+    name_source: str | None = None  # "romanized": see Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +197,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    ner_names: tuple[NerName, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     locations: tuple[Location, ...] = ()
     occasion: Span | None = None

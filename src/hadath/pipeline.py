@@ -9,12 +9,15 @@ from datetime import date, datetime
 from hadath.config import PipelineConfig
 from hadath.document import Document, Record
 from hadath.errors import InputError
+from hadath.lang.ar.romanize import default_romanizer
 from hadath.lexicon.lexicons import Lexicons, load_lexicons
 from hadath.stages.actors import ActorRecognizer
 from hadath.stages.context import ContextReader
+from hadath.stages.coref import Coreference
 from hadath.stages.dates import DateResolver
 from hadath.stages.events import EventExtractor
 from hadath.stages.lookup import Lookup
+from hadath.stages.names import NameTagger
 from hadath.stages.places import PlaceReader
 from hadath.stages.segment import Segmenter
 
@@ -43,7 +46,8 @@ class Pipeline:
     """Loads the lexicons once and runs the stages over any number of documents.
 
     Stages, in order: segment (normalize, sentences, tokens) -> lookup (lexicon matches) -> context (reporting
-    agency, home country, dateline, occasion) -> dates -> actors -> places -> events.
+    agency, home country, dateline, occasion) -> dates -> names (NER, optional) -> actors -> places -> events ->
+    coreference.
     """
 
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
@@ -54,9 +58,11 @@ class Pipeline:
             Lookup(self.lexicons),
             ContextReader(self.lexicons),
             DateResolver(self.lexicons),
-            ActorRecognizer(self.lexicons),
+            *((NameTagger(self.lexicons),) if self.config.ner else ()),
+            ActorRecognizer(self.lexicons, default_romanizer() if self.config.romanize else None),
             PlaceReader(self.lexicons),
             EventExtractor(self.lexicons, self.config),
+            Coreference(self.lexicons),
         )
 
     def process(self, doc: Document) -> Document:

@@ -17,7 +17,7 @@ def span_to_dict(span: Span | None) -> dict[str, Any] | None:
 def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {
+    out = {
         "text": actor.text,
         "start": actor.start,
         "end": actor.end,
@@ -28,6 +28,9 @@ def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
         "role": actor.role,
         "entity_id": actor.entity_id,
     }
+    if actor.name_source is not None:
+        out["name_source"] = actor.name_source  # an addition to the contract: "romanized" names
+    return out
 
 
 def location_to_dict(loc: Location | None) -> dict[str, Any] | None:
@@ -75,7 +78,7 @@ def event_to_dict(event: Event, include_status: bool = False) -> dict[str, Any]:
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": entity.id,
         "kind": entity.kind,
         "name": entity.name,
@@ -85,6 +88,9 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "role": entity.role,
         "mentions": [span_to_dict(m) for m in entity.mentions],
     }
+    if entity.name_source is not None:
+        out["name_source"] = entity.name_source
+    return out
 
 
 def record_to_dict(record: Record, include_status: bool = False) -> dict[str, Any]:

@@ -48,7 +48,7 @@ TRIGGER_ARGS = frozenset(
 PHRASE_CUE_KINDS = frozenset(
     {
         "negation", "future", "background", "hypothetical", "sideline", "occasion", "speaker", "participants",
-        "attribution", "neutral", "attendance", "venue",
+        "attribution", "neutral", "attendance", "venue", "participant_states", "statement",
     }
 )  # fmt: skip
 #: Cue kinds checked on single tokens by the stages (function words, markers, adverbs).
@@ -62,6 +62,7 @@ TOKEN_CUE_KINDS = frozenset(
         "pronoun_complementizer", "resumptive_light_verb", "military_post", "police_post", "gunfire", "adversary",
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
+        "coordinator",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

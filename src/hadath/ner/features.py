@@ -39,6 +39,8 @@ RARE_MIN_STEM = 4
 _NAME_TITLE_PREFIXES = ("title:role", "title:honorific")
 #: Cue kinds that announce a speaker (``قال``, ``أعلن``, ``من جانبه``).
 _SPEAKER_CUES = frozenset({"attribution", "speaker"})
+#: How many distinct tokens the extractor keeps the own features of.
+FEATURE_CACHE_SIZE = 100_000
 #: How far back a reporting verb or trigger verb still counts as context of a token.
 _CONTEXT_REACH = 3
 
@@ -169,6 +171,10 @@ class FeatureExtractor:
     def __init__(self, lexicon: NerLexicon, config: FeatureConfig = FeatureConfig()) -> None:
         self.lexicon = lexicon
         self.config = config
+        # a token's own features depend on it alone: computed once per distinct token (names and titles recur
+        # from one report to the next); bounded, emptied when full
+        self._own_cache: dict[_Token, list[str]] = {}
+        self._split_cache: dict[str, tuple[str, str]] = {}
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Features of every token of one sentence, in order."""
@@ -176,7 +182,12 @@ class FeatureExtractor:
         context = self._context(info)
         out: list[list[str]] = []
         for i, tok in enumerate(info):
-            feats = ["bias", *self._own(tok), *context[i]]
+            own = self._own_cache.get(tok)
+            if own is None:
+                if len(self._own_cache) >= FEATURE_CACHE_SIZE:
+                    self._own_cache.clear()
+                own = self._own_cache[tok] = self._own(tok)
+            feats = ["bias", *own, *context[i]]
             for off in range(-self.config.window, self.config.window + 1):
                 if off == 0:
                     continue
@@ -197,12 +208,20 @@ class FeatureExtractor:
 
     def _analyse(self, tokens: Sequence[str]) -> list[_Token]:
         norms = [normalize(t).replace(" ", "") or "_" for t in tokens]
-        split = [strip_proclitics(n, self.lexicon.vocabulary) for n in norms]
+        split = [self._split(n) for n in norms]
         gaz, ends = self._gazetteer(norms, [stem for _, stem in split])
         return [
             _Token(norm, proclitic, stem, word_shape(raw), tuple(sorted(kinds)), frozenset(end))
             for raw, norm, (proclitic, stem), kinds, end in zip(tokens, norms, split, gaz, ends, strict=True)
         ]
+
+    def _split(self, norm: str) -> tuple[str, str]:
+        found = self._split_cache.get(norm)
+        if found is None:
+            if len(self._split_cache) >= FEATURE_CACHE_SIZE:
+                self._split_cache.clear()
+            found = self._split_cache[norm] = strip_proclitics(norm, self.lexicon.vocabulary)
+        return found
 
     def _gazetteer(self, norms: list[str], stems: list[str]) -> tuple[list[set[str]], list[set[str]]]:
         """For each token, the lexicon kinds whose forms cover it, with B (first token) or I (inside), and the

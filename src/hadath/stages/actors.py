@@ -17,6 +17,7 @@ from datetime import date
 
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
 from hadath.lang.ar.normalize import normalize
+from hadath.lang.ar.romanize import Romanizer
 from hadath.lexicon.entries import Country, CountryForm, Group, OrgForm, Person, Term, Title
 from hadath.lexicon.lexicons import Lexicons
 from hadath.lexicon.matcher import ENTITY_KINDS
@@ -52,14 +53,16 @@ class _Name:
     nend: int
     person: Person | None
     honorific_start: int | None
+    ner: bool = False  # delimited by the NER tagger
 
 
 class ActorRecognizer:
     """Requires: ``tokens``, ``mentions``. Adds: ``actors`` (person, state and organization mentions) and
     ``entities`` (every distinct person, organization and state, with all its mentions)."""
 
-    def __init__(self, lexicons: Lexicons) -> None:
+    def __init__(self, lexicons: Lexicons, romanizer: Romanizer | None = None) -> None:
         self.lex = lexicons
+        self.romanizer = romanizer
         self.function_words = lexicons.cue_forms("function")
         self.locatives = lexicons.cue_forms("locative")
         self.posted_at = lexicons.cue_forms("posted_at")
@@ -89,6 +92,7 @@ class ActorRecognizer:
         taken = nav.tokens_covered([(m.nstart, m.nend) for m in ent] + busy)
         names = known + self._unknown_names([p for p in phrases if p not in reserved], nav, taken)
         names += self._names_after_honorifics(ent, phrase_by_start, nav, taken)
+        names = self._with_ner_names(doc, names, phrase_by_end, phrase_by_start, nav, taken)
         names.sort(key=lambda n: n.nstart)
 
         found: list[ActorMention] = []
@@ -103,7 +107,7 @@ class ActorRecognizer:
             comma = nav.skip_space(name.nend)
             if nav.text[comma : comma + 1] == ",":
                 after = phrase_by_start.get(nav.skip_space(comma + 1))
-            elif name.person is not None or name.honorific_start is not None:
+            elif name.person is not None or name.honorific_start is not None or name.ner:
                 # "محمد بن عبدالرحمن آل ثاني رئيس مجلس الوزراء": a title right after a name the lexicon or an
                 # honorific delimits, if it names no other country than the person's own
                 after = phrase_by_start.get(comma)
@@ -146,7 +150,38 @@ class ActorRecognizer:
             elif m.kind == "demonym" and self._counted(m, nav):
                 found.append(people_of(doc, m, "citizens", f"group:{m.entry.iso3}:CVL:citizens"))
         found.sort(key=lambda a: (a.nstart, a.nend))
-        return found
+        return self._titles_to_named(found)
+
+    def _titles_to_named(self, found: list[ActorMention]) -> list[ActorMention]:
+        """A title standing alone that no date resolved ("وزير الخارجية الأمريكي" in an undated report, or of a
+        state the knowledge base does not cover) refers to the one person of the document named with that role
+        of that state or organization ("أنتوني بلينكن، وزير الخارجية الأمريكي ... وأكد وزير الخارجية الأمريكي");
+        with none, or with several, it stays a role."""
+        named: dict[tuple[str, str], set[str]] = {}
+        by_key: dict[str, ActorMention] = {}
+        for a in found:
+            act = a.actor
+            if a.kind == "person" and not a.key.startswith("role:") and act.role and (act.country or act.org):
+                owner = act.country or act.org or ""
+                named.setdefault((owner, self.lex.family(act.role)), set()).add(a.key)
+                best = by_key.get(a.key)
+                if best is None or (a.resolved and not best.resolved):
+                    by_key[a.key] = a
+        if not named:
+            return found
+        out: list[ActorMention] = []
+        for a in found:
+            act = a.actor
+            if a.kind == "person" and a.key.startswith("role:") and act.role and (act.country or act.org):
+                keys = named.get((act.country or act.org or "", self.lex.family(act.role)), set())
+                if len(keys) == 1:
+                    person = by_key[next(iter(keys))]
+                    p = person.actor
+                    linked = replace(act, name=p.name, country=p.country, org=p.org, sector=p.sector, role=p.role,
+                                     entity_id=p.entity_id, name_source=p.name_source)  # fmt: skip
+                    a = replace(a, actor=linked, key=person.key)
+            out.append(a)
+        return out
 
     def _title_phrases(self, ent: list[Mention], nav: TokenIndex) -> list[TitlePhrase]:
         """Role titles with their country or organization; titles in a row ("نائب رئيس الوزراء وزير الخارجية")
@@ -288,6 +323,43 @@ class ActorRecognizer:
                 out.append(_Name(nav.tokens[run[0]].nstart, nav.tokens[run[-1]].nend, None, hon.nstart))
         return out
 
+    def _with_ner_names(
+        self,
+        doc: Document,
+        names: list[_Name],
+        phrase_by_end: dict[int, TitlePhrase],
+        phrase_by_start: dict[int, TitlePhrase],
+        nav: TokenIndex,
+        taken: set[int],
+    ) -> list[_Name]:
+        """Persons the NER tagger found that can be actors: next to a title ("TITLE NAME", "NAME، TITLE", "NAME
+        TITLE") or right after a verb trigger or "مع" (its subject or object). A name the rules read before a
+        title gives way to the tagger's when they overlap (the rules stop at a clitic: "خالد محمد العلي")."""
+        if not doc.ner_names:
+            return names
+        verb_ends = {m.nend for m in doc.mentions if m.kind == "trigger" and m.entry.pos == "verb"}
+        found: list[_Name] = []
+        for ner in doc.ner_names:
+            if ner.type != "PERS" or nav.tokens_covered([(ner.nstart, ner.nend)]) & taken:
+                continue
+            start, end = ner.nstart, ner.nend
+            comma = nav.skip_space(end)
+            prev = nav.token(nav.before(start))
+            titled = (
+                nav.skip_space_back(start) in phrase_by_end
+                or comma in phrase_by_start
+                or (nav.text[comma : comma + 1] == "," and nav.skip_space(comma + 1) in phrase_by_start)
+            )
+            argument = nav.skip_space_back(start) in verb_ends or (prev is not None and prev.norm == "مع")
+            if titled or argument:
+                found.append(_Name(start, end, None, None, ner=True))
+        if not found:
+            return names
+        kept = [
+            n for n in names if n.person is not None or not any(n.nstart < f.nend and f.nstart < n.nend for f in found)
+        ]
+        return kept + [f for f in found if not any(n.nstart < f.nend and f.nstart < n.nend for n in kept)]
+
     def _name_word(self, nav: TokenIndex, j: int, taken: set[int]) -> bool:
         t = nav.tokens[j]
         return (
@@ -334,13 +406,15 @@ class ActorRecognizer:
             near = person.nearest_term(doc.date)
             if near is not None:
                 country, org, sector = near.country, near.org, near.sector
+        display: str | None
         if person is not None:
             key, entity_id, display = person.id, person.id, person.name
         else:
             slug = "-".join(normalize(span.text).split())
             key = entity_id = f"person:ar:{slug}"
-            display = None
-        actor = Actor(span.text, span.start, span.end, display, country, org, sector, role, entity_id)
+            display = self._romanize(span.text, country)
+        source = "romanized" if person is None and display is not None else None
+        actor = Actor(span.text, span.start, span.end, display, country, org, sector, role, entity_id, source)
         return ActorMention(actor, "person", key, name.nstart, name.nend, extent, doc.sentence_of(name.nstart), True)
 
     def _counterpart_role(
@@ -510,6 +584,39 @@ class ActorRecognizer:
             True,
         )
 
+    def _romanize(self, text: str, country: str | None) -> str | None:
+        """A Latin spelling of a name no knowledge base knows, in the convention of the person's country."""
+        if self.romanizer is None:
+            return None
+        state = self.lex.countries.get(country) if country else None
+        return self.romanizer.romanize(text, state.iso2 if state else None)
+
+    def _ner_entities(self, doc: Document, actors: list[ActorMention]) -> list[Entity]:
+        """Names the NER tagger found that are no actor and no lexicon entry: persons (with a romanized name),
+        organizations and places, one entity per spelling."""
+        if not doc.ner_names:
+            return []
+        taken = sorted([a.extent for a in actors] + [(m.nstart, m.nend) for m in doc.mentions if m.kind != "cue"])
+        groups: dict[str, list[Span]] = {}
+        kinds: dict[str, str] = {}
+        for ner in doc.ner_names:
+            i = bisect_right(taken, (ner.nstart, sys.maxsize))
+            if any(a < ner.nend and ner.nstart < b for a, b in taken[max(0, i - _NESTING) : i + _NESTING]):
+                continue
+            span = doc.span(ner.nstart, ner.nend)
+            kind = {"PERS": "person", "ORG": "organization", "LOC": "location"}[ner.type]
+            key = f"{_ID_PREFIX[kind]}:ar:{_slug(span.text)}"
+            groups.setdefault(key, []).append(span)
+            kinds[key] = kind
+        out = []
+        for key, spans in groups.items():
+            name = None
+            if kinds[key] == "person" and self.romanizer is not None:
+                name = self._romanize(spans[0].text, doc.home_country)
+            source = "romanized" if name is not None else None
+            out.append(Entity(key, kinds[key], name, None, None, None, None, tuple(spans), source))
+        return out
+
     # --------------------------------------------------------------- writing
     def __call__(self, doc: Document) -> Document:
         actors = self.find(doc)
@@ -529,8 +636,19 @@ class ActorRecognizer:
             ]
             mentions = tuple(Span(a.actor.text, a.actor.start, a.actor.end) for a in group)
             entities.append(
-                Entity(act.entity_id or key, kind, act.name, act.country, act.org, act.sector, act.role, mentions)
+                Entity(
+                    act.entity_id or key,
+                    kind,
+                    act.name,
+                    act.country,
+                    act.org,
+                    act.sector,
+                    act.role,
+                    mentions,
+                    act.name_source,
+                )
             )
+        entities += self._ner_entities(doc, actors)
         agencies: dict[str, list[Mention]] = {}
         for m in doc.mentions:
             if m.kind == "org" and m.entry.org.kind == "agency":
@@ -540,6 +658,14 @@ class ActorRecognizer:
             spans = tuple(Span(m.text, m.start, m.end) for m in ms)
             entities.append(Entity(org_id, "organization", org.name_en, org.country, org.code, org.sector, None, spans))
         return entities
+
+
+#: Id prefixes of the entities the NER tagger alone found ("org:ar:...").
+_ID_PREFIX = {"person": "person", "organization": "org", "location": "location"}
+
+
+def _slug(text: str) -> str:
+    return "-".join(normalize(text).split())
 
 
 def people_of(doc: Document, m: Mention, role: str, key: str) -> ActorMention:

@@ -1346,8 +1346,8 @@ class EventExtractor:
                 confidence -= 0.05
             if cand.how != "adjacent":
                 confidence -= 0.1
-            if source.name is None or target is None or target.name is None:
-                confidence -= 0.05
+            if not _known_name(source) or target is None or not _known_name(target):
+                confidence -= 0.05  # a name the knowledge base does not give (a romanization is no identification)
             sentence = doc.sentences[cand.sentence]
             index[key] = len(events)
             events.append(
@@ -1510,6 +1510,10 @@ class EventExtractor:
                 owner = max((e for e in with_events if e < si), default=with_events[0])
             out[owner] = _merge(out[owner], topics)
         return out
+
+
+def _known_name(actor: Actor) -> bool:
+    return actor.name is not None and actor.name_source != "romanized"
 
 
 def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,0 +1,55 @@
+"""Names no lexicon knows, found by the NER tagger, as actors and in the entity registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hadath import Pipeline, PipelineConfig
+from hadath.lexicon.lexicons import Lexicons
+
+TITLED = "وقال وزير الداخلية العراقي جواد البولاني إن الوضع الأمني تحسن، والتقى في بغداد السفير الفرنسي."
+
+
+@pytest.fixture(scope="module")
+def without_ner(lexicons: Lexicons) -> Pipeline:
+    return Pipeline(PipelineConfig(ner=False), lexicons=lexicons)
+
+
+def persons(pipeline: Pipeline, text: str) -> dict[str, dict[str, Any]]:
+    record = pipeline.extract(text, date="2008-04-02", doc_id="t").to_dict()
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+    return {e["id"]: e for e in record["entities"] if e["kind"] == "person"}
+
+
+def test_person_after_a_title_is_found_by_the_tagger(pipeline: Pipeline, without_ner: Pipeline) -> None:
+    found = persons(pipeline, TITLED)
+    person = found["person:ar:جواد-البولاني"]
+    assert person["country"] == "IRQ" and person["role"] == "interior minister"
+    assert person["mentions"] == [{"text": "جواد البولاني", "start": 27, "end": 40}]
+    assert person["name_source"] == "romanized"
+    assert "person:ar:جواد-البولاني" not in persons(without_ner, TITLED)  # the rules alone miss it
+
+
+def test_tagger_names_an_event_actor_with_its_title(pipeline: Pipeline) -> None:
+    text = "التقى وزير الداخلية العراقي جواد البولاني في بغداد أمس السفير الفرنسي."
+    events = pipeline.extract(text, date="2008-04-02").to_dict()["events"]
+    sides = {(e["source"]["text"], e["source"]["country"], e["source"]["role"]) for e in events} | {
+        (e["target"]["text"], e["target"]["country"], e["target"]["role"]) for e in events if e["target"]
+    }
+    assert ("جواد البولاني", "IRQ", "interior minister") in sides
+
+
+def test_tagger_is_not_run_without_a_gap_to_fill(pipeline: Pipeline) -> None:
+    """A sentence whose titles all have known names around them is not tagged."""
+    text = "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره المصري سامح شكري العلاقات الثنائية."
+    tagger = next(s for s in pipeline.stages if type(s).__name__ == "NameTagger")
+    from hadath.document import Document
+
+    doc = Document(text=text, doc_id="t")
+    for stage in pipeline.stages[: pipeline.stages.index(tagger)]:
+        doc = stage(doc)
+    assert tagger.windows(doc) == []
