@@ -20,7 +20,7 @@ Requires: ``tokens``, ``sentences``, ``mentions`` (triggers), ``actors``. Pure: 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -61,11 +61,11 @@ class SentenceReading:
 
     def __init__(self, lexicons: Lexicons, types: frozenset[str]) -> None:
         self.types = types
-        self.long_ago = _phrases(lexicons.cue_forms("long_ago"))
+        self.long_ago = _by_first_word(_phrases(lexicons.cue_forms("long_ago")))
         self.period_units = lexicons.cue_forms("period_unit")
         self.anniversary = lexicons.cue_forms("anniversary")
         self.reactions = lexicons.cue_forms("reaction")
-        self.habitual = _phrases(lexicons.cue_forms("habitual"))
+        self.habitual = _by_first_word(_phrases(lexicons.cue_forms("habitual")))
         self.title_nouns = lexicons.cue_forms("title_noun")
         self.verbal_attack = lexicons.cue_forms("verbal_attack")
         self.evidence = lexicons.cue_forms("casualty") | lexicons.cue_forms("instrument")
@@ -90,7 +90,7 @@ class SentenceReading:
             return "reference"
         if self._titled(words, at):
             return "reference"
-        if any(_starts_with(words, k, p) for k in range(start, end) for p in self.habitual):
+        if _has_phrase(words, start, end, self.habitual):
             return "generic"  # "وتقصف الطائرات القرى يوميا"، "غالبا ما ..."
         if end < len(words) and words[end].norm == "?":
             return "hypothetical"  # a question asks whether it happened
@@ -171,7 +171,7 @@ class SentenceReading:
                 # "قبل ثمانية أشهر"، "قبل عامين"، "قبل 3 سنوات"
                 if w.norm == "قبل" and any(x.norm in self.period_units for x in part[k + 1 : k + 3]):
                     return True
-            if any(_starts_with(part, k, p) for k in range(len(part)) for p in self.long_ago):
+            if _has_phrase(part, 0, len(part), self.long_ago):
                 return True
         return False
 
@@ -298,6 +298,19 @@ def _word_before(
             counted += 1
         k -= 1
     return False
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first word, so that a clause is scanned once, not once per phrase."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _has_phrase(words: Sequence[_Word], a: int, b: int, index: dict[str, list[tuple[str, ...]]]) -> bool:
+    """True when one of the indexed phrases starts at a word in ``words[a:b]``."""
+    return any(_starts_with(words, k, p) for k in range(a, b) for p in index.get(words[k].norm, ()))
 
 
 def _starts_with(words: Sequence[_Word], k: int, phrase: tuple[str, ...]) -> bool:
