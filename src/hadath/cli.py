@@ -404,6 +404,9 @@ def main() -> None:
             raise
         show()
         sys.exit(0 if type(exc).__name__ == "NoArgsIsHelpError" else 1)
+    except HadathError as exc:  # a lexicon or model that cannot be read, wherever a command meets it
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

@@ -204,3 +204,28 @@ def test_coerce_announced_by_its_author_and_a_seized_ship(pipeline: Pipeline) ->
 def test_a_protest_denouncing_a_police_act_addresses_the_police(pipeline: Pipeline) -> None:
     text = "وأحرق خلالها محتجون سيارات في باريس احتجاجا على مقتل شاب برصاص شرطي."
     assert dyads(events(pipeline, text), "PROTEST") == {(("FRA", "CVL"), ("FRA", "COP"))}
+
+
+def test_a_stance_on_the_decision_is_a_stance_on_its_author(pipeline: Pipeline) -> None:
+    text = (
+        "قرر مجلس الاتحاد الأوروبي اليوم تعليق عدد من العقوبات المفروضة على سوريا. "
+        "ورحبت وزارة الخارجية السورية بالقرار، معتبرة إياه خطوة إيجابية."
+    )
+    found = events(pipeline, text)
+    assert dyads(found, "RETREAT") == {(("EUR", "IGO"), ("SYR", "GOV"))}  # "تعليق ... العقوبات"
+    assert dyads(found, "SUPPORT") == {(("SYR", "GOV"), ("EUR", "IGO"))}
+
+
+def test_an_envoys_posting_is_part_of_the_title(pipeline: Pipeline) -> None:
+    # "إلى اليمن" names where the envoy is sent, not whom the welcome is for
+    text = "رحب الأمين العام لجامعة الدول العربية بإحاطة المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ."
+    assert dyads(events(pipeline, text, "2023-05-10"), "SUPPORT") == {(("ARL", "IGO"), ("UNO", "IGO"))}
+
+
+def test_aid_to_an_unnamed_people_and_a_partner_after_maa(pipeline: Pipeline) -> None:
+    text = (
+        "عمّان 5 آذار (بترا) - نفذت القوات المسلحة الأردنية، بالتعاون مع القوات الجوية الفرنسية، عمليات إنزال "
+        "لمساعدات إنسانية على مواقع في شمال قطاع غزة."
+    )
+    # the partner named after مع is not the one who gives; the aid goes to the people of the place
+    assert dyads(events(pipeline, text), "AID") == {(("JOR", "MIL"), ("PSE", "CVL"))}

@@ -42,7 +42,20 @@ ORG_KINDS = frozenset({"igo", "agency", "body", "group", "ngo"})
 TITLE_KINDS = frozenset({"role", "honorific", "counterpart"})
 TRIGGER_POS = frozenset({"verb", "noun"})
 TRIGGER_ARGS = frozenset(
-    {"with", "object", "host", "none", "protesters", "signs", "blames", "imposes", "severs", "summons", "fires"}
+    {
+        "with",
+        "object",
+        "host",
+        "none",
+        "protesters",
+        "signs",
+        "blames",
+        "imposes",
+        "lifts",
+        "severs",
+        "summons",
+        "fires",
+    }
 )
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
 PHRASE_CUE_KINDS = frozenset(
@@ -62,7 +75,7 @@ TOKEN_CUE_KINDS = frozenset(
         "pronoun_complementizer", "resumptive_light_verb", "military_post", "police_post", "gunfire", "adversary",
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
-        "coordinator",
+        "coordinator", "decision_noun", "demonstrative",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

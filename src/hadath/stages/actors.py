@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Sectors of a state's own officials: a bare title of these names the reporting country's official.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Roles whose title may name the country they are sent to ("المبعوث الأممي الخاص إلى اليمن").
+ENVOY_ROLES = frozenset({"special envoy", "envoy"})
 #: How many words of a group's name may stand between it and its demonym ("وزارة الخزانة الأمريكية").
 GROUP_NAME_WORDS = 2
 #: The longest run of unknown words taken as a person's name.
@@ -66,6 +68,7 @@ class ActorRecognizer:
         self.function_words = lexicons.cue_forms("function")
         self.locatives = lexicons.cue_forms("locative")
         self.posted_at = lexicons.cue_forms("posted_at")
+        self.destinations = lexicons.cue_forms("destination") | self.posted_at
         self.name_prefixes = lexicons.cue_forms("name_prefix")
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
@@ -243,6 +246,13 @@ class ActorRecognizer:
             if nxt.kind == "org" and nxt.prefix in ("", "ل") and nxt.entry.org.kind != "agency":
                 body = nxt.entry.org
                 return body.country, body.code, body.sector, nxt.nend, i + 1
+        if country is None and title.role in ENVOY_ROLES:
+            # "المبعوث الأممي الخاص إلى اليمن": the country an envoy is sent to belongs to the title, not its owner
+            for k in range(i + 1, min(i + 3, len(ent))):
+                post = ent[k]
+                gap = nav.text[nend : post.nstart - len(post.prefix)].split()
+                if post.kind in ("country", "capital") and gap and gap[-1] in self.destinations and len(gap) <= 2:
+                    return None, None, None, post.nend, k
         if country is None:
             far = self._distant_country(m, ent, i, nav)
             if far is not None:

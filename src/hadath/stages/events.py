@@ -60,6 +60,8 @@ _DIRECT_OBJECT_GAPS = frozenset({"", "و", ",و", "ب"})
 _PARTICIPANT_MARKERS = {"with": frozenset({"مع", "بين"}), "phone": frozenset({"مع", "من"})}
 
 
+#: How many tokens from a trigger a date of its own may stand ("يبدأ الرئيس الصيني شي جين بينغ الأسبوع المقبل زيارة").
+OWN_DATE_REACH = 8
 #: How many words after "احتجاجا على" the authority whose act a protest denounces may be named.
 GRIEVANCE_REACH = 6
 #: The sectors of the state's side: what a protest's grievance may name as its addressee.
@@ -89,12 +91,15 @@ POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
 LOCAL_SECTORS = POPULATION | {"OPP", "COP", "MIL"}
 #: Types whose unnamed victims are the people of the event's place.
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Types whose unnamed victims or recipients are the people of the event's place ("قافلة مساعدات إلى مخيم ...").
+PLACE_PEOPLE = VICTIM_TYPES | {"AID"}
 #: Triggers that need an object noun in their clause to be events, and the cue kind of that noun:
 #: "وقع ... اتفاقية"، "حمّلت ... المسؤولية"، "فرضت ... عقوبات"، "قطعت ... علاقاتها"، "استدعت ... السفير".
 COMPANIONS = {
     "signs": "agreement_noun",
     "blames": "responsibility_noun",
     "imposes": "sanction_noun",
+    "lifts": "sanction_noun",
     "severs": "relations_noun",
     "summons": "envoy_noun",
     "fires": "instrument",
@@ -303,6 +308,9 @@ class EventExtractor:
         self.adversary_markers = lexicons.cue_forms("adversary")
         self.embassy_nouns = lexicons.cue_forms("embassy_noun")
         self.business_nouns = lexicons.cue_forms("business_noun")
+        self.decision_nouns = lexicons.cue_forms("decision_noun")
+        self.with_markers = _PARTICIPANT_MARKERS["with"]
+        self.demonstratives = lexicons.cue_forms("demonstrative")
         #: "على" and "أمام" name an addressee right after them ("أمام مقر الحكومة") but no grievance
         self.place_markers = frozenset(normalize(w) for w in ("على", "أمام"))
         self.gunfire = lexicons.cue_forms("gunfire")
@@ -382,10 +390,11 @@ class EventExtractor:
                         self._responded_to(scope, trig, sent.nend)
                         or self._referenced_actor(scope, trig, out, sent.nend)
                         or self._unnamed_attacker(scope, trig, sent.nend)
+                        or self._decision_author(scope, trig, src, out)
                     )
                 if not targets and (
                     trigger.args in ("none", "protesters")
-                    or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in VICTIM_TYPES))
+                    or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in PLACE_PEOPLE))
                 ):
                     targets = [None]  # no addressee named: a mobilization, a strike; a raid on unnamed people
                 pairs = [(a, b) for a in subjects for b in targets]
@@ -662,6 +671,26 @@ class EventExtractor:
         earlier = [c for c in done if c.trigger.entry.type == referenced.entry.type and c.how != "implicit"]
         return [earlier[-1].source] if earlier else []
 
+    def _decision_author(
+        self, scope: _Scope, trig: Mention, src: ActorMention | None, done: list[Candidate]
+    ) -> list[ActorMention | None]:
+        """ "ورحبت الخارجية السورية بالقرار"، "وثمن رئيس الوزراء هذه المبادرة": a stance on a decision, a step or an
+        initiative told before is a stance on its author, the source of the last event reported."""
+        nav = scope.nav
+        k = nav.after(trig.nend)
+        if src is not None and src.extent[0] >= trig.nend:
+            k = nav.after(src.extent[1])
+        words = [t for t in nav.tokens[k : k + 3] if t.kind == "word"]
+        if not words or not (words[0].norm in self.decision_nouns or (
+            words[0].norm in self.demonstratives and len(words) > 1 and "ال" + words[1].norm.removeprefix("ال") in
+            self.decision_nouns
+        )):  # fmt: skip
+            return []
+        for c in reversed(done):
+            if c.status == "factual" and c.how != "implicit" and (src is None or not self._same_side(c.source, src)):
+                return [c.source]
+        return []
+
     def _unnamed_attacker(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention | None]:
         """ "أدانت البحرين التفجير الإرهابي الذي استهدف مسجدا": a condemnation of an attack whose author goes
         unnamed is addressed to an unknown actor (UNK), not to the place attacked."""
@@ -717,6 +746,10 @@ class EventExtractor:
             if actor.kind in ("person", "state", "organization", "group"):
                 if any_verb:
                     return actor
+                before = scope.nav.token(scope.nav.before(actor.extent[0]))
+                if before is not None and before.norm in self.with_markers:
+                    i -= 1
+                    continue  # "نفذت القوات الأردنية، بالتعاون مع القوات الأمريكية، عمليات إنزال": a partner
                 between = scope.verb_between(actor.extent[1], trig.nstart)
                 # "أعلنت الشرطة مقتل 5 في هجوم"، "الشرطة قالت إن ...": the announcer is not the attacker
                 said = scope.attribution_between(actor.extent[1], trig.nstart) or (
@@ -800,7 +833,7 @@ class EventExtractor:
                     return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
         armed = self._armed_target(scope, trig, min(clause_end, sent_end)) if trigger.type == "ASSAULT" else None
-        if trigger.args in ("blames", "imposes", "summons", "fires"):
+        if trigger.args in ("blames", "imposes", "lifts", "summons", "fires"):
             for a in scope.actors_from(start):
                 if a.nend > min(limit, sent_end):
                     break
@@ -1273,21 +1306,23 @@ class EventExtractor:
         assumed: set[int] = set()  # protests addressed to their place's authorities for want of a named addressee
         for cand in candidates:
             day = self._date(doc.dates, date_starts, cand, doc)
-            if cand.status == "background" and day is not None and doc.date is not None and day == doc.date:
+            own = self._own_date(nav, doc, cand)
+            if cand.status == "background" and own is not None and doc.date is not None and own == doc.date:
                 # "وكان مئات المحتجين قد اقتحموا فجر اليوم ...": a pluperfect of the report's own day tells news
                 cand = replace(cand, status="factual")
-            if cand.status == "factual" and day is not None and doc.date is not None and day > doc.date:
+            if cand.status == "factual" and own is not None and doc.date is not None and own > doc.date:
                 # "يبدأ الرئيس الأسبوع المقبل زيارة ..."، "تعقد القمة في 12 مايو" (in a report of May 1): not yet
                 cand = replace(cand, status="planned")
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
             place = (cand.location.country if cand.location else None) or doc.dateline_country
-            source = self._localize(self._display(cand.source, best), cand.source, place)
+            filed = doc.dateline_country
+            source = self._localize(self._display(cand.source, best), cand.source, place, filed)
             target = None
             assumed_target = False
             if cand.target is not None:
-                target = self._localize(self._display(cand.target, best), cand.target, place)
+                target = self._localize(self._display(cand.target, best), cand.target, place, filed)
                 if trigger.args == "host":
                     # "استقبل A B": B visits A; the contract's mode "visit" has the traveller as source
                     source, target = target, source
@@ -1298,10 +1333,15 @@ class EventExtractor:
                 trig_m = cand.trigger
                 target = Actor(trig_m.text, trig_m.start, trig_m.end, name, place, None, "GOV", None, f"state:{place}")
                 assumed_target = True
-            elif trigger.type in VICTIM_TYPES and place is not None:
-                # an attack or a raid on a place whose victims go unnamed: the people of that place
-                target = Actor(cand.trigger.text, cand.trigger.start, cand.trigger.end, None, place, None, "CVL",
-                               "civilians", None)  # fmt: skip
+            elif trigger.type in PLACE_PEOPLE and place is not None:
+                # an attack or a raid on a place whose victims go unnamed: the people of that place; aid to them,
+                # but economic or military aid (a deposit, arms) goes to their state
+                tm = cand.trigger
+                if trigger.type == "AID" and trigger.mode in ("economic", "military"):
+                    name = self.lex.countries[place].name_en if place in self.lex.countries else None
+                    target = Actor(tm.text, tm.start, tm.end, name, place, None, "GOV", None, f"state:{place}")
+                else:
+                    target = Actor(tm.text, tm.start, tm.end, None, place, None, "CVL", "civilians", None)
             key = self._dedup_key(trigger.type, source, target, cand.status)
             if assumed_target and key not in index:
                 assumed.add(len(events))
@@ -1407,6 +1447,24 @@ class EventExtractor:
             return None
         return min(near, key=lambda d: min(abs(d.nstart - trig.nend), abs(trig.nstart - d.nend))).value
 
+    @staticmethod
+    def _own_date(nav: TokenIndex, doc: Document, cand: Candidate) -> date | None:
+        """The date a few words from the trigger in its own clause ("يبدأ ... الأسبوع المقبل زيارة"), if any: the
+        day of this event, not of another one the sentence tells ("رحب ... بهدنة تبدأ غدا")."""
+        trig = cand.trigger
+        first, last = nav.after(trig.nstart), nav.after(trig.nend)
+        best: tuple[int, date] | None = None
+        for d in doc.dates:
+            if doc.sentence_of(d.nstart) != cand.sentence:
+                continue
+            a, b = (nav.after(d.nend), first) if d.nend <= trig.nstart else (last, nav.after(d.nstart))
+            between = nav.tokens[a:b]
+            if len(between) > OWN_DATE_REACH or any(t.norm in CLAUSE_END for t in between):
+                continue
+            if best is None or len(between) < best[0]:
+                best = (len(between), d.value)
+        return best[1] if best is not None else None
+
     def _by_phone(self, nav: TokenIndex, trig: Mention) -> bool:
         """ "بحث الوزير هاتفيا مع نظيره": a meeting verb with an adverb of the telephone is a call."""
         i = nav.after(trig.nend)
@@ -1461,10 +1519,14 @@ class EventExtractor:
         return best
 
     @staticmethod
-    def _localize(actor: Actor, mention: ActorMention, place: str | None) -> Actor:
-        """People named without a country (مواطنين، محتجون) are those of the place the event happened."""
+    def _localize(actor: Actor, mention: ActorMention, place: str | None, filed: str | None = None) -> Actor:
+        """People named without a country (مواطنين، محتجون، المعارضة) are those of the place the event happened;
+        an army or a police named without a country is that of the place the report was filed, if known ("الجيش"
+        in a report from Amman is Jordan's, even dropping aid on Gaza), else of the event's place."""
         if actor.country or actor.org or mention.kind not in ("group", "implicit") or actor.sector not in LOCAL_SECTORS:
             return actor
+        if actor.sector in ("MIL", "COP") and filed is not None:
+            return replace(actor, country=filed)
         return replace(actor, country=place)
 
     @staticmethod
