@@ -229,3 +229,19 @@ def test_aid_to_an_unnamed_people_and_a_partner_after_maa(pipeline: Pipeline) ->
     )
     # the partner named after مع is not the one who gives; the aid goes to the people of the place
     assert dyads(events(pipeline, text), "AID") == {(("JOR", "MIL"), ("PSE", "CVL"))}
+
+
+def test_a_capital_after_the_clitic_ba_is_a_place(pipeline: Pipeline) -> None:
+    # "بالرياض" names where the speech was given, not who lifted the sanctions
+    text = "أعلن الرئيس الأمريكي دونالد ترامب، خلال كلمته في منتدى الاستثمار بالرياض اليوم، رفع جميع العقوبات عن سوريا."
+    assert dyads(events(pipeline, text, "2025-05-13"), "RETREAT") == {(("USA", "GOV"), ("SYR", "GOV"))}
+
+
+def test_a_condemned_attack_named_with_its_demonym(pipeline: Pipeline) -> None:
+    text = "أدانت دولة الكويت بأشد العبارات الغارة الإسرائيلية التي استهدفت مقرا لقيادات من حركة حماس في الدوحة."
+    assert dyads(events(pipeline, text), "ACCUSE") == {(("KWT", "GOV"), ("ISR", "GOV"))}  # not Hamas, the victim
+
+
+def test_an_occasion_between_commas_is_stepped_over(pipeline: Pipeline) -> None:
+    text = "اتهم وزير الخارجية السوداني، خلال جلسة لمجلس الأمن الدولي، دولة الإمارات بتزويد قوات الدعم السريع بالسلاح."
+    assert dyads(events(pipeline, text, "2024-06-18"), "ACCUSE") == {(("SDN", "GOV"), ("ARE", "GOV"))}

@@ -234,6 +234,9 @@ class ActorRecognizer:
                 # "سفير السعودية لدى الأردن": the post belongs to the title
                 after = ent[i + 2] if i + 2 < len(ent) else None
                 marker = nav.token(nav.after(nxt.nend))
+                if marker is not None and marker.norm in ("الدائم", "الدائمه"):
+                    # "مندوب السودان الدائم لدى الأمم المتحدة": the post of a permanent representative
+                    marker = nav.token(nav.after(marker.nend))
                 if (
                     after is not None
                     and marker is not None

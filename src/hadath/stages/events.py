@@ -309,6 +309,7 @@ class EventExtractor:
         self.embassy_nouns = lexicons.cue_forms("embassy_noun")
         self.business_nouns = lexicons.cue_forms("business_noun")
         self.decision_nouns = lexicons.cue_forms("decision_noun")
+        self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
         self.demonstratives = lexicons.cue_forms("demonstrative")
         #: "على" and "أمام" name an addressee right after them ("أمام مقر الحكومة") but no grievance
@@ -456,13 +457,12 @@ class EventExtractor:
 
     def _locative(self, scope: _Scope, actor: ActorMention) -> bool:
         """A state or capital named as a place: "في X"، "بـX"، "بالرياض"، "جنوبي لبنان"، "شمال غربي سوريا"."""
-        prefix = scope.nav.text[scope.nav.skip_space_back(actor.nstart) : actor.nstart]
         prev = scope.nav.token(scope.nav.before(actor.nstart))
-        return (
-            prefix.endswith("ب")
-            or prefix in ("بال", "وبال")
-            or (prev is not None and (prev.norm == "في" or prev.norm in self.place_nouns))
-        )
+        if prev is None:
+            return False
+        if prev.kind == "clitic":
+            return prev.norm.endswith("ب")  # "بالرياض"، "وبالقاهرة": the clitic ب, split off the name
+        return prev.norm == "في" or prev.norm in self.place_nouns
 
     @staticmethod
     def _first_of_coordination(scope: _Scope, last: ActorMention) -> ActorMention:
@@ -671,6 +671,21 @@ class EventExtractor:
         earlier = [c for c in done if c.trigger.entry.type == referenced.entry.type and c.how != "implicit"]
         return [earlier[-1].source] if earlier else []
 
+    def _attack_author(self, scope: _Scope, start: int, end: int) -> ActorMention | None:
+        """The state an attack named first in a stance's object belongs to, by the demonym right after it ("الغارة
+        الإسرائيلية"، "القصف الروسي"): the stance is about that state, not about the attack's victims."""
+        nav = scope.nav
+        for tok in nav.tokens[nav.after(start) : nav.after(end)][:COMPANION_REACH]:
+            if scope.in_actor(tok.nstart):
+                return None  # an actor named first is the stance's object ("أدانت حماس الهجوم")
+            for t in scope.by_trigger_start.get(tok.nstart, ()):
+                if t.entry.type in VICTIM_TYPES and t.entry.pos == "noun":
+                    demonym = scope.demonyms.get(nav.skip_space(t.nend))
+                    if demonym is None:
+                        return None
+                    return self._demonym_actor(scope.doc, demonym, "STANCE")
+        return None
+
     def _decision_author(
         self, scope: _Scope, trig: Mention, src: ActorMention | None, done: list[Candidate]
     ) -> list[ActorMention | None]:
@@ -782,7 +797,34 @@ class EventExtractor:
         j = nav.after(start)
         while j < len(nav.tokens) and (nav.tokens[j].norm == "," or nav.tokens[j].norm in self.skippable):
             j += 1
+        asides: list[tuple[int, int]] = []
+        opener = nav.token(j)
+        if (
+            j > nav.after(start)
+            and nav.tokens[j - 1].norm == ","
+            and opener is not None
+            and (
+                opener.norm in self.parentheticals  # "اتهم الوزير، خلال جلسة لمجلس الأمن، دولة ..."
+            )
+        ):
+            close = nav.next_punct(j, CLAUSE_END, sent_end)
+            closing = nav.token(nav.after(close))
+            if close < sent_end and closing is not None and closing.norm == ",":
+                asides.append((opener.nstart, close))
+                j = nav.after(close) + 1
         clause_end = nav.next_punct(j, CLAUSE_END, sent_end)
+        while clause_end < sent_end:
+            # "اتهم المندوب ...، خلال جلسة لمجلس الأمن، دولة الإمارات": an occasion between commas is stepped over
+            k = nav.after(clause_end)
+            opener = nav.token(k + 1)
+            if nav.tokens[k].norm != "," or opener is None or opener.norm not in self.parentheticals:
+                break
+            close = nav.next_punct(k + 1, CLAUSE_END, sent_end)
+            closing = nav.token(nav.after(close))
+            if close >= sent_end or closing is None or closing.norm != ",":
+                break
+            asides.append((clause_end, close))
+            clause_end = nav.next_punct(nav.after(close) + 1, CLAUSE_END, sent_end)
         if trigger.args == "host":
             # the visitor: the next person or organization named before the sentence's next verb
             # ("استقبل الملك، في قصر الحسينية، وزير الخارجية ..." steps over the place)
@@ -853,9 +895,15 @@ class EventExtractor:
                         return [dest]
         if trigger.args == "object":
             end = min(clause_end, sent_end)
+            if trigger.type in STANCE_TYPES:
+                author = self._attack_author(scope, start, end)
+                if author is not None:
+                    return [author]  # "أدانت مصر الغارة الإسرائيلية التي استهدفت قيادات من حماس": Israel
             for a in scope.actors_from(start):
                 if a.nend > end:
                     break
+                if any(x <= a.nstart < y for x, y in asides):
+                    continue
                 if armed is not None and armed[0] < a.nstart:
                     return [armed[1]]  # "هجوم ... على موقع قوة الواجب البحريني ... للمملكة العربية السعودية"
                 if (
