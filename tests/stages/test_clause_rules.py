@@ -245,3 +245,16 @@ def test_a_condemned_attack_named_with_its_demonym(pipeline: Pipeline) -> None:
 def test_an_occasion_between_commas_is_stepped_over(pipeline: Pipeline) -> None:
     text = "اتهم وزير الخارجية السوداني، خلال جلسة لمجلس الأمن الدولي، دولة الإمارات بتزويد قوات الدعم السريع بالسلاح."
     assert dyads(events(pipeline, text, "2024-06-18"), "ACCUSE") == {(("SDN", "GOV"), ("ARE", "GOV"))}
+
+
+def test_a_claimed_attack_has_its_claimant_for_source(pipeline: Pipeline) -> None:
+    text = "قتل 12 شخصا وأصيب العشرات في تفجير انتحاري استهدف سوقا شعبية في مدينة الموصل، وتبنى تنظيم داعش الهجوم."
+    assert {src for src, _ in dyads(events(pipeline, text), "ASSAULT")} == {("IMG", "REB")}
+
+
+def test_both_sides_named_by_their_demonyms(pipeline: Pipeline) -> None:
+    text = "وأكد البيان الختامي أن الجانبين الأردني والسوري اتفقا على إعادة فتح المعبر الحدودي."
+    assert dyads(events(pipeline, text), "AGREE") in (
+        {(("JOR", "GOV"), ("SYR", "GOV"))},
+        {(("SYR", "GOV"), ("JOR", "GOV"))},
+    )

@@ -173,6 +173,7 @@ class _Scope:
         self.verbs = [t for t in self.triggers if t.entry.pos == "verb"]
         self.verb_starts = [t.nstart for t in self.verbs]
         self.attributions = [c for c in self.cues if c.entry.kind == "attribution"]
+        self.participant_starts = frozenset(c.nstart for c in self.cues if c.entry.kind == "participants")
         self.attribution_starts = [c.nstart for c in self.attributions]
         self.attribution_ends = {c.nend for c in self.attributions}
         # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ..."); the
@@ -309,6 +310,7 @@ class EventExtractor:
         self.embassy_nouns = lexicons.cue_forms("embassy_noun")
         self.business_nouns = lexicons.cue_forms("business_noun")
         self.decision_nouns = lexicons.cue_forms("decision_noun")
+        self.claim_verbs = lexicons.cue_forms("claim")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
         self.demonstratives = lexicons.cue_forms("demonstrative")
@@ -338,6 +340,9 @@ class EventExtractor:
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
+            sides = self._named_sides(scope, trig) if trigger.type in SYMMETRIC_TYPES else []
+            if len(sides) == 2:
+                src, how = sides[0], "participants"  # "أن الجانبين الفلسطيني والإسرائيلي اتفقا على ..."
             if src is None and (trigger.args == "with" or trigger.type in SYMMETRIC_TYPES):
                 # 'انطلقت فعاليات التمرين المشترك "حماة النيل" بين A وB': the parties named after بين
                 parties = self._between(scope, trig, sent.nend)
@@ -375,6 +380,8 @@ class EventExtractor:
                 if trigger.args == "with" or trigger.type in SYMMETRIC_TYPES
                 else []
             )
+            if len(sides) == 2:
+                between = sides
             if len(between) > 1:
                 # "التوصل إلى اتفاق بين إسرائيل وحركة حماس": the parties are named, whoever announces it;
                 # "تبادل الأسرى بين A وB": each releases to the other
@@ -408,6 +415,42 @@ class EventExtractor:
                 out.append(Candidate(trig, source, tgt, status, si, loc, how or "implicit"))
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
+        return self._claimed(scope, out)
+
+    def _named_sides(self, scope: _Scope, trig: Mention) -> list[ActorMention]:
+        """ "الجانبين الفلسطيني والإسرائيلي اتفقا": both sides named by their demonyms right before the verb."""
+        nav = scope.nav
+        if trig.entry.pos != "verb":
+            return []
+        first = nav.after(trig.nstart - len(trig.prefix))
+        words = nav.tokens[max(0, first - 4) : first]
+        if len(words) < 4 or words[0].nstart not in scope.participant_starts:
+            return []
+        one, conj, two = words[1], words[2], words[3]
+        d1, d2 = scope.demonyms.get(one.nstart), scope.demonyms.get(two.nstart)
+        if d1 is None or d2 is None or conj.norm not in _COORDINATION or d1.entry.iso3 == d2.entry.iso3:
+            return []
+        return [self._demonym_actor(scope.doc, d1, "SIDES"), self._demonym_actor(scope.doc, d2, "SIDES")]
+
+    def _claimed(self, scope: _Scope, out: list[Candidate]) -> list[Candidate]:
+        """ "... في تفجير انتحاري استهدف مسجدا، وتبنى تنظيم داعش الهجوم": an attack of unnamed authors claimed in its
+        sentence or the next by a group or organization has that claimant for its source."""
+        nav = scope.nav
+        for tok in nav.tokens:
+            if tok.norm not in self.claim_verbs:
+                continue
+            claimant = scope.actor_at(tok.nend, frozenset({""}))
+            if claimant is None or claimant.kind not in ("group", "organization"):
+                continue
+            si = scope.doc.sentence_of(tok.nstart)
+            for k, c in enumerate(out):
+                if (
+                    c.trigger.entry.type == "ASSAULT"
+                    and c.how == "implicit"
+                    and c.sentence in (si, si - 1)
+                    and c.trigger.nend <= tok.nstart
+                ):
+                    out[k] = replace(c, source=claimant, how="claim")
         return out
 
     @staticmethod
