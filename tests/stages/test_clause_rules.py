@@ -258,3 +258,27 @@ def test_both_sides_named_by_their_demonyms(pipeline: Pipeline) -> None:
         {(("JOR", "GOV"), ("SYR", "GOV"))},
         {(("SYR", "GOV"), ("JOR", "GOV"))},
     )
+
+
+def test_each_nationality_released_is_a_target(pipeline: Pipeline) -> None:
+    text = (
+        "أعلنت الوساطة أن حركة حماس أفرجت اليوم عن 17 محتجزا، هم 14 إسرائيليا و3 مواطنين تايلانديين، "
+        "فيما أفرجت السلطات الإسرائيلية عن 39 أسيرا فلسطينيا، وذلك بوساطة قطرية مصرية."
+    )
+    found = dyads(events(pipeline, text), "CONCEDE")
+    assert found == {
+        (("PSE", "REB"), ("ISR", "CVL")),
+        (("PSE", "REB"), ("THA", "CVL")),
+        (("ISR", "GOV"), ("PSE", "CVL")),  # not the mediators' countries, named after the clause
+    }
+
+
+def test_both_parties_witnessing_a_signing(pipeline: Pipeline) -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم الرئيس الفرنسي إيمانويل ماكرون. "
+        "وشهد الجانبان توقيع عدد من الاتفاقيات في مجالات الطاقة والنقل."
+    )
+    assert dyads(events(pipeline, text, "2025-04-07"), "AGREE") in (
+        {(("EGY", "GOV"), ("FRA", "GOV"))},
+        {(("FRA", "GOV"), ("EGY", "GOV"))},
+    )

@@ -402,7 +402,12 @@ class EventExtractor:
                     )
                 if not targets and (
                     trigger.args in ("none", "protesters")
-                    or (trigger.args == "object" and (trigger.type in IMPLICIT_SOURCE or trigger.type in PLACE_PEOPLE))
+                    or (
+                        trigger.args == "object"
+                        and (
+                            trigger.type in IMPLICIT_SOURCE or trigger.type in PLACE_PEOPLE or trigger.mode == "release"
+                        )
+                    )
                 ):
                     targets = [None]  # no addressee named: a mobilization, a strike; a raid on unnamed people
                 pairs = [(a, b) for a in subjects for b in targets]
@@ -416,6 +421,31 @@ class EventExtractor:
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return self._claimed(scope, out)
+
+    def _released(self, scope: _Scope, trig: Mention, src: ActorMention | None, limit: int) -> list[ActorMention]:
+        """ "أفرجت الحركة عن 24 محتجزا، هم 13 إسرائيليا و10 تايلانديين ومواطن فلبيني": the people of each
+        nationality named before the next event."""
+        nav = scope.nav
+        found: list[ActorMention] = []
+        own = src.actor.country if src is not None else None
+        tokens = nav.tokens[nav.after(trig.nend) : nav.after(limit)]
+        for n, tok in enumerate(tokens):
+            if tok.norm in CLAUSE_END:
+                nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+                if nxt is None or nxt.norm not in ("هم", "وهم", "هن", "بينهم"):
+                    break  # "، هم 13 إسرائيليا ...": the released, listed after a comma
+                continue
+            people = next((a for a in scope.actors_from(tok.nstart) if a.nstart == tok.nstart), None)
+            if people is not None and people.kind == "group" and people.actor.country not in (None, own):
+                country = people.actor.country
+            elif (demonym := scope.demonyms.get(tok.nstart)) is not None and not scope.in_actor(tok.nstart):
+                country = demonym.entry.iso3
+                people = people_of(scope.doc, demonym, "civilians", f"people:{country}")
+            else:
+                continue
+            if country != own and all(a.actor.country != country for a in found):
+                found.append(people)
+        return found
 
     def _named_sides(self, scope: _Scope, trig: Mention) -> list[ActorMention]:
         """ "الجانبين الفلسطيني والإسرائيلي اتفقا": both sides named by their demonyms right before the verb."""
@@ -607,6 +637,18 @@ class EventExtractor:
             demonym = scope.demonyms.get(nav.skip_space(trig.nend))
             if demonym is not None:
                 return self._demonym_actor(doc, demonym, trigger.type), "demonym"
+            # "وشهد الجانبان توقيع عدد من الاتفاقيات": both parties of the meeting just told
+            sides = [c for c in scope.cues if c.entry.kind == "participants" and doc.sentences[si].nstart <= c.nstart]
+            last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
+            if (
+                sides
+                and sides[-1].nend <= trig.nstart
+                and last is not None
+                and trigger.type in SYMMETRIC_TYPES
+                and scope.verb_between(sides[-1].nend, trig.nstart) is None
+                and nav.after(trig.nstart) - nav.after(sides[-1].nend) <= 2
+            ):
+                return last.source, "participants"
             # a noun after a light verb: "تلقى الوزير، اليوم، اتصالا هاتفيا" -> the subject named before it
             subject = self._nearest_before(scope, trig, doc.sentences[si].nstart)
             if subject is not None:
@@ -966,6 +1008,10 @@ class EventExtractor:
                 victims = self._victims(scope, trig, src_key, end, sent_end)
                 if victims is not None:
                     return [victims]
+            if trigger.mode == "release":
+                released = self._released(scope, trig, src, limit)
+                if released:
+                    return released
             if trigger.type in STANCE_TYPES:
                 responded = self._responded_to(scope, trig, sent_end)
                 if responded:
@@ -1424,7 +1470,7 @@ class EventExtractor:
                 trig_m = cand.trigger
                 target = Actor(trig_m.text, trig_m.start, trig_m.end, name, place, None, "GOV", None, f"state:{place}")
                 assumed_target = True
-            elif trigger.type in PLACE_PEOPLE and place is not None:
+            elif (trigger.type in PLACE_PEOPLE or trigger.mode == "release") and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place; aid to them,
                 # but economic or military aid (a deposit, arms) goes to their state
                 tm = cand.trigger
