@@ -282,3 +282,22 @@ def test_both_parties_witnessing_a_signing(pipeline: Pipeline) -> None:
         {(("EGY", "GOV"), ("FRA", "GOV"))},
         {(("FRA", "GOV"), ("EGY", "GOV"))},
     )
+
+
+def test_own_ambassador_recalled_from_the_state_of_his_post(pipeline: Pipeline) -> None:
+    text = "عمّان 1 تشرين الثاني (بترا) - قرر وزير الخارجية أيمن الصفدي استدعاء سفير المملكة لدى إسرائيل فورا."
+    assert dyads(events(pipeline, text, "2023-11-01"), "SANCTION") == {(("JOR", "GOV"), ("ISR", "GOV"))}
+
+
+def test_persona_non_grata_names_the_declared_before_it(pipeline: Pipeline) -> None:
+    text = "قررت السلطات الجزائرية اعتبار أربعة موظفين يعملون بسفارة فرنسا في الجزائر أشخاصا غير مرغوب فيهم."
+    assert dyads(events(pipeline, text), "SANCTION") == {(("DZA", "GOV"), ("FRA", "GOV"))}
+
+
+def test_condemning_the_decision_of_whom_it_asked(pipeline: Pipeline) -> None:
+    text = (
+        "طالبت جامعة الدول العربية سلطات الاحتلال الإسرائيلي بالتراجع عن قرارها بناء مستوطنة جديدة، "
+        "وأدانت في بيان صادر عن الأمانة العامة هذا القرار."
+    )
+    found = events(pipeline, text)
+    assert dyads(found, "ACCUSE") == {(("ARL", "IGO"), ("ISR", "GOV"))}

@@ -55,6 +55,7 @@ TRIGGER_ARGS = frozenset(
         "severs",
         "summons",
         "fires",
+        "declared",
     }
 )
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).

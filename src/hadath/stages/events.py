@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
-from itertools import islice
+from itertools import islice, pairwise
 
 from hadath.config import PipelineConfig
 from hadath.document import Actor, ActorMention, DateMention, Document, Event, Location, Mention, PlaceMention, Span
@@ -310,6 +310,7 @@ class EventExtractor:
         self.embassy_nouns = lexicons.cue_forms("embassy_noun")
         self.business_nouns = lexicons.cue_forms("business_noun")
         self.decision_nouns = lexicons.cue_forms("decision_noun")
+        self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
@@ -340,6 +341,15 @@ class EventExtractor:
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
+            if trigger.args == "declared":
+                # "قررت السلطات الجزائرية اعتبار 12 موظفا بسفارة فرنسا أشخاصا غير مرغوب فيهم": the one declared is
+                # named before the phrase, and the one who declares before him
+                declared = self._declared(scope, trig, sent.nstart)
+                if declared is not None:
+                    decl_src, decl_tgt = declared
+                    loc = self._location(scope, trig, sent.nstart, sent.nend, (decl_src, decl_tgt))
+                    out.append(Candidate(trig, decl_src, decl_tgt, status, si, loc, "adjacent"))
+                continue
             sides = self._named_sides(scope, trig) if trigger.type in SYMMETRIC_TYPES else []
             if len(sides) == 2:
                 src, how = sides[0], "participants"  # "أن الجانبين الفلسطيني والإسرائيلي اتفقا على ..."
@@ -446,6 +456,36 @@ class EventExtractor:
             if country != own and all(a.actor.country != country for a in found):
                 found.append(people)
         return found
+
+    def _declared(self, scope: _Scope, trig: Mention, s_start: int) -> tuple[ActorMention, ActorMention] | None:
+        """``(declarer, declared)``: the last two actors of different states before the trigger in its sentence
+        (places named "في X" left out)."""
+        s_start = max(s_start, scope.body_start)
+        before = [
+            a
+            for a in scope.by_end[: bisect_right(scope.ends, trig.nstart)]
+            if a.extent[0] >= s_start and not (a.kind == "state" and self._locative(scope, a))
+        ]
+        if not before:
+            return None
+        declared = before[-1]
+        declarer = next(
+            (a for a in reversed(before[:-1]) if a.actor.code() != declared.actor.code() and a.kind != "state"),
+            None,
+        )
+        return (declarer, declared) if declarer is not None else None
+
+    def _posting(self, scope: _Scope, envoy: ActorMention, end: int) -> ActorMention | None:
+        """The state after "لدى" within a few words of an envoy's title ("سفير المملكة لدى إسرائيل")."""
+        nav = scope.nav
+        k = nav.after(envoy.extent[1])
+        for tok in nav.tokens[k : k + 3]:
+            if tok.nstart >= end or tok.norm in CLAUSE_END:
+                return None
+            if tok.norm in self.posted_at:
+                post = scope.actor_at(tok.nend, frozenset({""}))
+                return post if post is not None and post.kind == "state" else None
+        return None
 
     def _named_sides(self, scope: _Scope, trig: Mention) -> list[ActorMention]:
         """ "الجانبين الفلسطيني والإسرائيلي اتفقا": both sides named by their demonyms right before the verb."""
@@ -781,14 +821,28 @@ class EventExtractor:
         if src is not None and src.extent[0] >= trig.nend:
             k = nav.after(src.extent[1])
         words = [t for t in nav.tokens[k : k + 3] if t.kind == "word"]
-        if not words or not (words[0].norm in self.decision_nouns or (
-            words[0].norm in self.demonstratives and len(words) > 1 and "ال" + words[1].norm.removeprefix("ال") in
-            self.decision_nouns
-        )):  # fmt: skip
+        direct = bool(words) and words[0].norm in self.decision_nouns  # "رحبت بالقرار"
+        # "وأدانت في بيان صادر عن الأمانة العامة هذا القرار": a demonstrative and its noun, within the clause
+        clause = []
+        for t in nav.tokens[k : k + COMPANION_REACH]:
+            if t.norm in CLAUSE_END:
+                break
+            if t.kind == "word":
+                clause.append(t)
+        pointed = any(
+            a.norm in self.demonstratives and "ال" + b.norm.removeprefix("ال") in self.decision_nouns
+            for a, b in pairwise(clause)
+        )
+        if not (direct or pointed):
             return []
         for c in reversed(done):
-            if c.status == "factual" and c.how != "implicit" and (src is None or not self._same_side(c.source, src)):
+            if c.status != "factual" or c.how == "implicit":
+                continue
+            if src is None or not self._same_side(c.source, src):
                 return [c.source]
+            if c.target is not None and not self._same_side(c.target, src):
+                # "طالبت الجامعة سلطات الاحتلال بالتراجع عن قرارها ... وأدانت هذا القرار": whom it asked
+                return [c.target]
         return []
 
     def _unnamed_attacker(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention | None]:
@@ -968,6 +1022,11 @@ class EventExtractor:
                     return [armed[1]]  # "أطلق ... الصواريخ على أهداف عسكرية في إسرائيل"
                 if a.kind == "state" and trigger.args == "fires" and self._locative(scope, a):
                     continue
+                if trigger.args == "summons" and src is not None and a.actor.country == src.actor.country:
+                    # "استدعاء سفير المملكة لدى إسرائيل": one's own envoy called home, from the state of his post
+                    post = self._posting(scope, a, min(limit, sent_end))
+                    if post is not None:
+                        return [post]
                 if a.key != src_key:
                     return [a]
             return [armed[1]] if armed is not None else []
