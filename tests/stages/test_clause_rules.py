@@ -301,3 +301,28 @@ def test_condemning_the_decision_of_whom_it_asked(pipeline: Pipeline) -> None:
     )
     found = events(pipeline, text)
     assert dyads(found, "ACCUSE") == {(("ARL", "IGO"), ("ISR", "GOV"))}
+
+
+def test_the_movement_refers_back_to_the_movement_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "سلمت حركة حماس ردها على مقترح وقف إطلاق النار إلى الوسطاء، وأعلنت الحركة أنها ترفض أي اتفاق لا يضمن "
+        "انسحاب الجيش الإسرائيلي من قطاع غزة."
+    )
+    found = events(pipeline, text)
+    assert {src for src, _ in dyads(found, "REJECT")} == {("PSE", "REB")}
+    registry = pipeline.extract(text, date=DATE, doc_id="t").to_dict()["entities"]
+    hamas = next(
+        e for e in registry if e["org"] is None and e["kind"] == "organization" and "حماس" in e["mentions"][0]["text"]
+    )
+    assert "الحركة" in [m["text"] for m in hamas["mentions"]]
+
+
+def test_a_groups_military_spokesman(pipeline: Pipeline) -> None:
+    text = (
+        "شنت طائرات أمريكية ضربات على مواقع لجماعة الحوثيين في الحديدة. وتوعد المتحدث العسكري باسم الجماعة "
+        "الولايات المتحدة وبريطانيا برد قاس."
+    )
+    assert dyads(events(pipeline, text), "THREATEN") == {
+        (("YEM", "REB"), ("USA", "GOV")),
+        (("YEM", "REB"), ("GBR", "GOV")),
+    }

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Sectors of a state's own officials: a bare title of these names the reporting country's official.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Head nouns of bodies' names that, with the article alone, refer back to the last body so named ("الحركة").
+BODY_HEADS = frozenset(normalize(w) for w in ("حركة", "جماعة", "حزب", "تنظيم"))
 #: Roles whose title may name the country they are sent to ("المبعوث الأممي الخاص إلى اليمن").
 ENVOY_ROLES = frozenset({"special envoy", "envoy"})
 #: How many words of a group's name may stand between it and its demonym ("وزارة الخزانة الأمريكية").
@@ -77,6 +79,7 @@ class ActorRecognizer:
     def find(self, doc: Document) -> list[ActorMention]:
         nav = TokenIndex(doc)
         ent = [m for m in doc.mentions if m.kind in ENTITY_KINDS]
+        ent = sorted(ent + self._body_anaphors(doc, nav, ent), key=lambda m: (m.nstart, -m.nend))
         busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
         phrases = self._title_phrases(ent, nav)
         phrase_by_end = {p.nend: p for p in phrases}
@@ -214,6 +217,28 @@ class ActorRecognizer:
             phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
             i += 1
         return phrases
+
+    @staticmethod
+    def _body_anaphors(doc: Document, nav: TokenIndex, ent: list[Mention]) -> list[Mention]:
+        """ "الحركة"، "الجماعة"، "الحزب"، "التنظيم": the movement, group, party or organization named last before in
+        the document whose name starts with that word ("حركة حماس ... وحمّلت الحركة الاحتلال المسؤولية")."""
+        bodies = [m for m in ent if m.kind == "org" and m.entry.org.kind != "agency"]
+        if not bodies:
+            return []
+        covered = [(m.nstart, m.nend) for m in ent]
+        out: list[Mention] = []
+        for i, tok in enumerate(nav.tokens):
+            head = tok.norm.removeprefix("ال") if tok.norm.startswith("ال") else None
+            start = tok.nstart
+            if head is None and i > 0 and nav.tokens[i - 1].norm == "ال":
+                head, start = tok.norm, nav.tokens[i - 1].nstart  # the article split off a known stem
+            if head not in BODY_HEADS or any(a <= tok.nstart < b for a, b in covered):
+                continue
+            earlier = [m for m in bodies if m.nend <= start and normalize(m.entry.form).split()[0] == head]
+            if earlier:
+                span = doc.span(start, tok.nend)
+                out.append(Mention(span.start, span.end, span.text, start, tok.nend, "org", earlier[-1].entry, ""))
+        return out
 
     def _inside_name(self, m: Mention, nav: TokenIndex) -> bool:
         """ "عبد الملك الحوثي": a title word after a name prefix is part of a name."""
