@@ -326,3 +326,23 @@ def test_a_groups_military_spokesman(pipeline: Pipeline) -> None:
         (("YEM", "REB"), ("USA", "GOV")),
         (("YEM", "REB"), ("GBR", "GOV")),
     }
+
+
+def test_calls_to_his_brothers_after_the_clitic_ba(pipeline: Pipeline) -> None:
+    text = (
+        "الكويت - 4 - 1 (كونا) -- أجرى سمو أمير البلاد الشيخ نواف الأحمد الجابر الصباح اليوم اتصالين هاتفيين "
+        "بأخويه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وسمو الشيخ تميم بن حمد آل ثاني أمير دولة قطر."
+    )
+    assert dyads(events(pipeline, text, "2021-01-04"), "CONSULT") == {
+        (("KWT", "GOV"), ("SAU", "GOV")),
+        (("KWT", "GOV"), ("QAT", "GOV")),
+    }
+
+
+def test_a_coordinated_call_on_someone(pipeline: Pipeline) -> None:
+    # "ودعت الحكومة الدنماركية إلى ...": the same subject calls on the government named after the verb
+    text = (
+        "أدانت منظمة التعاون الإسلامي سماح السلطات الدنماركية بإحراق نسخة من المصحف، "
+        "ودعت الحكومة الدنماركية إلى اتخاذ إجراءات فعالة لمنع تكرار ذلك."
+    )
+    assert dyads(events(pipeline, text), "REQUEST") == {(("OIC", "IGO"), ("DNK", "GOV"))}

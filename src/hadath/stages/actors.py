@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 #: Sectors of a state's own officials: a bare title of these names the reporting country's official.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Head nouns of bodies' names that, with the article alone, refer back to the last body so named ("الحركة").
-BODY_HEADS = frozenset(normalize(w) for w in ("حركة", "جماعة", "حزب", "تنظيم"))
+BODY_HEADS = frozenset(normalize(w) for w in ("حركة", "جماعة", "حزب", "تنظيم", "وكالة", "منظمة"))
 #: Roles whose title may name the country they are sent to ("المبعوث الأممي الخاص إلى اليمن").
 ENVOY_ROLES = frozenset({"special envoy", "envoy"})
 #: How many words of a group's name may stand between it and its demonym ("وزارة الخزانة الأمريكية").

@@ -173,6 +173,7 @@ class _Scope:
         self.verbs = [t for t in self.triggers if t.entry.pos == "verb"]
         self.verb_starts = [t.nstart for t in self.verbs]
         self.attributions = [c for c in self.cues if c.entry.kind == "attribution"]
+        self.titles = [m for m in doc.mentions if m.kind == "title"]
         self.participant_starts = frozenset(c.nstart for c in self.cues if c.entry.kind == "participants")
         self.attribution_starts = [c.nstart for c in self.attributions]
         self.attribution_ends = {c.nend for c in self.attributions}
@@ -261,6 +262,14 @@ class _Scope:
         i = bisect_left(self.attribution_starts, a)
         return i < len(self.attribution_starts) and self.attribution_starts[i] < b
 
+    def only_titles_between(self, a: int, b: int) -> bool:
+        """True when ``text[a:b]`` holds nothing but titles and honorifics (and "و"، "،")."""
+        covered = [(m.nstart, m.nend) for m in self.titles if a <= m.nstart and m.nend <= b]
+        rest = self.nav.text[a:b]
+        for x, y in sorted(covered, reverse=True):
+            rest = rest[: x - a] + rest[y - a :]
+        return "".join(rest.split()) in _LIST_GAPS | {""}
+
     def in_actor(self, npos: int) -> bool:
         """True when normalized position ``npos`` lies inside an actor's phrase."""
         i = bisect_right(self.starts, npos) - 1
@@ -312,6 +321,7 @@ class EventExtractor:
         self.decision_nouns = lexicons.cue_forms("decision_noun")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
+        self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
         self.demonstratives = lexicons.cue_forms("demonstrative")
@@ -660,6 +670,13 @@ class EventExtractor:
         if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
             return before, "adjacent"
         after = scope.actor_at(pos, frozenset({""}))
+        if after is not None and trigger.type == "REQUEST" and trigger.pos == "verb" and "و" in trig.prefix:
+            # "أدانت المنظمة ...، ودعت الحكومة السويدية إلى اتخاذ إجراءات": the verb continues its sentence's
+            # subject, and the actor after it, asked to do something, is its object
+            link = nav.token(nav.after(after.extent[1]))
+            same = self._last_verb_candidate(done, si)
+            if same is not None and link is not None and link.norm in self.request_links and link.kind != "clitic":
+                return same.source, "clause"
         # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
         # ... but an instrument's genitive is its user ("برصاص قوات الاحتلال")
         patient_after = (
@@ -1091,18 +1108,25 @@ class EventExtractor:
             tok = nav.tokens[i]
             if tok.nstart >= limit:
                 break
-            if tok.norm not in markers:
-                continue
+            called = trigger.mode == "phone" and tok.kind == "clitic" and tok.norm == "ب" and i == nav.after(start)
+            if tok.norm not in markers and not called:
+                continue  # "أجرى اتصالا هاتفيا بالرئيس"، "بأخويه الملك ... والشيخ ...": ب right after a call
             pos = tok.nend
             j = i + 1
-            while j < len(nav.tokens) and nav.tokens[j].norm in ("كل", "من", ":"):
+            while j < len(nav.tokens) and (nav.tokens[j].norm in ("كل", "من", ":") or nav.tokens[j].norm in self.kin):
                 pos = nav.tokens[j].nend
                 j += 1
             found: list[ActorMention] = []
             first = scope.actor_at(pos, frozenset({""}))
             while first is not None and first.extent[0] < limit:
                 found.append(first)
-                first = scope.actor_at(first.extent[1], _LIST_GAPS)
+                listed = scope.actor_at(first.extent[1], _LIST_GAPS)
+                if listed is None:
+                    # "خادم الحرمين الشريفين الملك سلمان ... وسمو الشيخ تميم": a title, then its holder's name
+                    following = next(scope.actors_from(first.extent[1]), None)
+                    if following is not None and scope.only_titles_between(first.extent[1], following.extent[0]):
+                        listed = following
+                first = listed
             found = [a for a in found if a.key != src_key]
             if found:
                 return found
