@@ -346,3 +346,37 @@ def test_a_coordinated_call_on_someone(pipeline: Pipeline) -> None:
         "ودعت الحكومة الدنماركية إلى اتخاذ إجراءات فعالة لمنع تكرار ذلك."
     )
     assert dyads(events(pipeline, text), "REQUEST") == {(("OIC", "IGO"), ("DNK", "GOV"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state of a military post may be named a few words on ("أهداف عسكرية وأمنية في إسرائيل")
+        (
+            "أعلن الحرس الثوري الإيراني أنه أطلق عشرات الصواريخ على أهداف عسكرية وأمنية في إسرائيل.",
+            (("IRN", "MIL"), ("ISR", "MIL")),
+        ),
+        # "عدوانا جويا" carried by شن, by "the Israeli enemy", on military points near Damascus
+        (
+            "دمشق - سانا: شن العدو الإسرائيلي عدوانا جويا مستهدفا بعض النقاط العسكرية في محيط مدينة دمشق.",
+            (("ISR", "MIL"), ("SYR", "MIL")),
+        ),
+        # a relative clause with a resumptive light verb and last night tells the news
+        (
+            "رام الله 10 آذار 2024 (وفا) - حملت الوزارة الحكومة الإسرائيلية المسؤولية عن الهجوم الذي نفذه مئات "
+            "المستوطنين الليلة الماضية على "
+            "بلدة حوارة جنوب نابلس.",
+            (("ISR", "CVL"), ("PSE", "CVL")),
+        ),
+    ],
+)
+def test_attacks_told_in_the_forms_of_agency_copy(pipeline: Pipeline, text: str, expected: tuple[Any, Any]) -> None:
+    assert dyads(events(pipeline, text), "ASSAULT") == {expected}
+
+
+def test_live_fire_used_by_the_police(pipeline: Pipeline) -> None:
+    text = "بغداد - واع: استخدمت قوات الأمن الرصاص الحي لتفريق المتظاهرين في ساحة التحرير."
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), side(e["target"]), e["mode"]) for e in found] == [
+        (("IRQ", "COP"), ("IRQ", "CVL"), "firearms")
+    ]

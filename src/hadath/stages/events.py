@@ -70,6 +70,8 @@ STATE_SIDE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
 ADVERSARY_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
 ARMED_REACH = 4
+#: How many words a violent noun's own phrase may run before its relative pronoun ("الهجوم الإرهابي الذي").
+NOUN_PHRASE_REACH = 3
 #: How many words before an act the call or threat it completes may stand ("توعد زعيم الجماعة ... باستهداف").
 REQUEST_REACH = 4
 #: Endings of the participles that open a circumstantial clause after a comma ("، داعيا"، "، مطالبة"، "، مؤكدين").
@@ -760,8 +762,8 @@ class EventExtractor:
             if nav.tokens[k].norm not in self.casualty_words or trig.entry.type != "ASSAULT":
                 continue
             for a in scope.actors_from(nav.tokens[k].nend):
-                if a.extent[0] > nav.tokens[min(k + VICTIM_REACH, len(nav.tokens) - 1)].nend:
-                    break
+                if a.extent[0] > nav.tokens[min(k + VICTIM_REACH, len(nav.tokens) - 1)].nend or a.extent[0] >= sent_end:
+                    break  # (not in the next sentence: "... استشهاد مواطن. وطالبت الوزارة ...")
                 if a.key != src_key and a.kind in ("group", "organization", "person"):
                     return a
         return None
@@ -1147,9 +1149,13 @@ class EventExtractor:
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
         """factual, or why not: negated, planned, hypothetical, background, reference."""
+        cued = self._cued_status(scope, trig, s_start)
+        if cued is not None:
+            return cued
+        if trig.entry.pos == "noun" and self._told_in_relative(scope, trig, scope.nav.after(trig.nstart)):
+            return "factual"  # its own relative clause tells it as news, even as the object of a blame
         return (
-            self._cued_status(scope, trig, s_start)
-            or self._form_status(scope, trig, s_start)
+            self._form_status(scope, trig, s_start)
             or self.reading.status(scope.doc, scope.nav, trig, scope.triggers)
             or "factual"
         )
@@ -1231,7 +1237,10 @@ class EventExtractor:
             if tok.norm in CLAUSE_END:
                 return None
             if tok.norm in self.resumptive_light_verbs:
-                author = scope.actor_at(tok.nend, frozenset({""}))
+                pos, m = tok.nend, k + 1
+                while m < len(nav.tokens) and nav.tokens[m].norm in self.skippable:
+                    pos, m = nav.tokens[m].nend, m + 1  # "نفذه مئات المستوطنين"
+                author = scope.actor_at(pos, frozenset({""}))
                 return author if author is not None and author.kind in ("group", "organization", "person") else None
         return None
 
@@ -1280,7 +1289,7 @@ class EventExtractor:
                 place = places.get(later.nstart)
                 if place is not None and place.location.country:
                     return tok.nstart, self._state_actor(scope.doc, place.location.country, place, sector)
-            return None
+            # "أهداف عسكرية وأمنية في إسرائيل": the next word of the post may still name its state
         return None
 
     def _state_actor(self, doc: Document, iso3: str, m: Mention | PlaceMention, sector: str) -> ActorMention:
@@ -1305,6 +1314,23 @@ class EventExtractor:
             if k == j - 1 and tok.norm not in self.light_verbs:
                 return False
         return False
+
+    def _told_in_relative(self, scope: _Scope, trig: Mention, i: int) -> bool:
+        """A violent noun whose relative clause names its author with a resumptive light verb ("الذي نفذه ...")
+        and a day of the report or the one before ("الليلة الماضية"، "أمس"، "اليوم"): the clause tells the news."""
+        nav, doc = scope.nav, scope.doc
+        k = i + 1
+        while k < len(nav.tokens) and k <= i + NOUN_PHRASE_REACH and nav.tokens[k].norm not in self.relatives:
+            if nav.tokens[k].norm in CLAUSE_END:
+                return False
+            k += 1
+        verb = nav.token(k + 1)
+        if verb is None or nav.tokens[k].norm not in self.relatives or verb.norm not in self.resumptive_light_verbs:
+            return False
+        if doc.date is None:
+            return False
+        end = nav.next_punct(k + 2, CLAUSE_END, doc.sentences[doc.sentence_of(trig.nstart)].nend)
+        return any(verb.nend <= d.nstart < end and 0 <= (doc.date - d.value).days <= 1 for d in doc.dates)
 
     def _requested(self, scope: _Scope, trig: Mention, i: int, s_start: int) -> bool:
         """An act named as what a call, a demand or a threat is about ("دعا ... إلى استقبال"، "طالب بالإفراج عن"،
