@@ -380,3 +380,20 @@ def test_live_fire_used_by_the_police(pipeline: Pipeline) -> None:
     assert [(side(e["source"]), side(e["target"]), e["mode"]) for e in found] == [
         (("IRQ", "COP"), ("IRQ", "CVL"), "firearms")
     ]
+
+
+def test_a_body_of_the_state_named_after_fi(pipeline: Pipeline) -> None:
+    text = (
+        "أحبطت إدارة مكافحة المخدرات الأردنية، بالتنسيق والتعاون مع المديرية العامة لمكافحة المخدرات في المملكة "
+        "العربية السعودية، محاولة تهريب كمية من الحبوب المخدرة."
+    )
+    assert dyads(events(pipeline, text), "COERCE") == set()
+    assert dyads(events(pipeline, text), "COOPERATE") in (
+        {(("JOR", "COP"), ("SAU", "COP"))},
+        {(("SAU", "COP"), ("JOR", "COP"))},
+    )
+
+
+def test_police_acts_announced_by_the_interior_minister(pipeline: Pipeline) -> None:
+    text = "باريس - قنا: أعلن وزير الداخلية الفرنسي توقيف 875 شخصا خلال الليلة الماضية."
+    assert {src for src, _ in dyads(events(pipeline, text), "COERCE")} == {("FRA", "COP")}

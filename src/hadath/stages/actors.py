@@ -581,6 +581,15 @@ class ActorRecognizer:
         if nxt is None or nxt.kind not in ("demonym", "country") or nxt.prefix:
             return None
         words = nav.tokens[nav.after(m.nend) : nav.after(nxt.nstart)]
+        if (
+            nxt.kind == "country"
+            and len(words) == 1
+            and words[0].norm == "في"
+            and m.entry.country is None
+            and not m.entry.home
+            and m.entry.sector in STATE_SECTORS
+        ):
+            return nxt  # "المديرية العامة لمكافحة المخدرات في المملكة العربية السعودية": the body of that state
         if words and nxt.kind != "demonym":
             return None  # "وزارة الخارجية رفض مصر": a country after other words starts another phrase
         if len(words) > GROUP_NAME_WORDS or any(

@@ -68,6 +68,9 @@ GRIEVANCE_REACH = 6
 STATE_SIDE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
 #: How many words after "ضد"، "تحسبا"، "ردا على" the one a mobilization faces may be named.
 ADVERSARY_REACH = 6
+#: Acts of the police that an interior minister or ministry announces as its own (coded to the police, COP).
+POLICE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "detain"), ("MOBILIZE", "police")})
+INTERIOR_ROLES = frozenset({"interior minister", "interior ministry"})
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
 ARMED_REACH = 4
 #: How many words a violent noun's own phrase may run before its relative pronoun ("الهجوم الإرهابي الذي").
@@ -1588,6 +1591,13 @@ class EventExtractor:
                     target = Actor(tm.text, tm.start, tm.end, name, place, None, "GOV", None, f"state:{place}")
                 else:
                     target = Actor(tm.text, tm.start, tm.end, None, place, None, "CVL", "civilians", None)
+            if (
+                source.role in INTERIOR_ROLES
+                and (trigger.type, trigger.mode) in POLICE_ACTS
+                and source.country is not None
+            ):
+                # "أعلن وزير الداخلية توقيف 875 شخصا"، "نشرت وزارة الداخلية تعزيزات أمنية": the police did it
+                source = replace(source, sector="COP")
             key = self._dedup_key(trigger.type, source, target, cand.status)
             if assumed_target and key not in index:
                 assumed.add(len(events))
