@@ -397,3 +397,15 @@ def test_a_body_of_the_state_named_after_fi(pipeline: Pipeline) -> None:
 def test_police_acts_announced_by_the_interior_minister(pipeline: Pipeline) -> None:
     text = "باريس - قنا: أعلن وزير الداخلية الفرنسي توقيف 875 شخصا خلال الليلة الماضية."
     assert {src for src, _ in dyads(events(pipeline, text), "COERCE")} == {("FRA", "COP")}
+
+
+def test_a_multilateral_meeting_with_its_participants(pipeline: Pipeline) -> None:
+    text = (
+        "شرم الشيخ في 19 مارس /أ ش أ/ - استضافت مدينة شرم الشيخ اليوم اجتماعا أمنيا بمشاركة مسؤولين كبار من "
+        "مصر والأردن والولايات المتحدة."
+    )
+    found = [e for e in events(pipeline, text, "2023-03-19") if e["type"] == "CONSULT"]
+    pairs = {frozenset({side(e["source"]), side(e["target"])}) for e in found}
+    egy, jor, usa = ("EGY", "GOV"), ("JOR", "GOV"), ("USA", "GOV")
+    assert pairs == {frozenset({egy, jor}), frozenset({egy, usa}), frozenset({jor, usa})}
+    assert {e["mode"] for e in found} == {"multilateral"}

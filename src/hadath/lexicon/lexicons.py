@@ -76,7 +76,7 @@ TOKEN_CUE_KINDS = frozenset(
         "pronoun_complementizer", "resumptive_light_verb", "military_post", "police_post", "gunfire", "adversary",
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
-        "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin",
+        "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

@@ -71,6 +71,8 @@ ADVERSARY_REACH = 6
 #: Acts of the police that an interior minister or ministry announces as its own (coded to the police, COP).
 POLICE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "detain"), ("MOBILIZE", "police")})
 INTERIOR_ROLES = frozenset({"interior minister", "interior ministry"})
+#: How many words after a meeting noun "بمشاركة" may stand, and after it its first participant.
+PARTICIPATION_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
 ARMED_REACH = 4
 #: How many words a violent noun's own phrase may run before its relative pronoun ("الهجوم الإرهابي الذي").
@@ -326,6 +328,7 @@ class EventExtractor:
         self.decision_nouns = lexicons.cue_forms("decision_noun")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
+        self.participation = lexicons.cue_forms("participation")
         self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
@@ -356,6 +359,20 @@ class EventExtractor:
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
+            if trigger.type == "CONSULT" and trigger.pos == "noun":
+                members = self._participation(scope, trig, sent.nend)
+                if len(members) >= 2:
+                    # "استضافت العقبة اجتماعا بمشاركة مسؤولين من الأردن ومصر والولايات المتحدة ...": a multilateral
+                    # meeting, its host (the state where it is held) with each member, and the members together
+                    loc = self._location(scope, trig, sent.nstart, sent.nend, tuple(members))
+                    host_country = (loc.country if loc is not None else None) or doc.dateline_country
+                    parties = list(members)
+                    if host_country and all(m.actor.country != host_country for m in members):
+                        parties.insert(0, self._state_actor(doc, host_country, trig, "GOV"))
+                    for k, a in enumerate(parties):
+                        for b in parties[k + 1 :]:
+                            out.append(Candidate(trig, a, b, status, si, loc, "multilateral"))
+                    continue
             if trigger.args == "declared":
                 # "قررت السلطات الجزائرية اعتبار 12 موظفا بسفارة فرنسا أشخاصا غير مرغوب فيهم": the one declared is
                 # named before the phrase, and the one who declares before him
@@ -446,6 +463,22 @@ class EventExtractor:
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return self._claimed(scope, out)
+
+    def _participation(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
+        """The states and bodies listed after "بمشاركة" (a few words after the meeting noun, past "مسؤولين من")."""
+        nav = scope.nav
+        k = nav.after(trig.nend)
+        for tok in nav.tokens[k : k + PARTICIPATION_REACH]:
+            if tok.norm in CLAUSE_END:
+                return []
+            if tok.norm not in self.participation:
+                continue
+            for a in scope.actors_from(tok.nend):
+                if a.extent[0] >= sent_end or nav.after(a.extent[0]) - nav.after(tok.nend) > PARTICIPATION_REACH:
+                    return []
+                listed = self._coordinated(scope, a)
+                return [m for m in listed if m.kind in ("state", "organization")]
+        return []
 
     def _released(self, scope: _Scope, trig: Mention, src: ActorMention | None, limit: int) -> list[ActorMention]:
         """ "أفرجت الحركة عن 24 محتجزا، هم 13 إسرائيليا و10 تايلانديين ومواطن فلبيني": the people of each
@@ -1633,6 +1666,8 @@ class EventExtractor:
             mode, cameo, swap = (
                 ("phone", "041", False) if by_phone else self._mode(trigger, doc, source, target, location)
             )
+            if cand.how == "multilateral":
+                mode, cameo, swap = "multilateral", "040", False
             if trigger.args == "fires" and self._gunfire(nav, cand.trigger, doc.sentences[cand.sentence].nend):
                 mode, cameo = "firearms", "193"  # "أطلق مسلحون مجهولون النار على ...": not missiles
             if swap and target is not None:
