@@ -201,6 +201,7 @@ class _Scope:
         self.demonyms = {m.nstart: m for m in doc.mentions if m.kind == "demonym"}
         self.named_places = doc.places  # in text order
         self.named_place_starts = [p.nstart for p in self.named_places]
+        self.place_ends = frozenset(p.nend for p in self.named_places)
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
         self.person_extents = persons
         self.person_starts = [e[0] for e in persons]
@@ -761,8 +762,8 @@ class EventExtractor:
             if last is not None:
                 return last.source, "participants"
         same = self._last_verb_candidate(done, si)
-        if same is not None:
-            return same.source, "clause"
+        if same is not None and not (trigger.type in VICTIM_TYPES and same.trigger.entry.type in STANCE_TYPES):
+            return same.source, "clause"  # (but whoever condemns an attack is not its author)
         if trigger.pos == "verb" and "و" in trig.prefix:
             # "وصل البرهان إلى العلمين ... وعقد جلسة مباحثات مع السيسي": a coordinated verb shares the subject
             # of its sentence, the first actor named in it
@@ -960,6 +961,10 @@ class EventExtractor:
                     i -= 1
                     continue  # "نفذت القوات الأردنية، بالتعاون مع القوات الأمريكية، عمليات إنزال": a partner
                 between = scope.verb_between(actor.extent[1], trig.nstart)
+                if between is not None and between.entry.args in COMPANIONS:
+                    # "أعلن الجيش استدعاء لواءين من قوات الاحتياط": a verb that is an event only with its own
+                    # object noun (an envoy to summon) does not part the noun from its subject
+                    between = scope.verb_between(between.nend, trig.nstart)
                 # "أعلنت الشرطة مقتل 5 في هجوم"، "الشرطة قالت إن ...": the announcer is not the attacker
                 said = scope.attribution_between(actor.extent[1], trig.nstart) or (
                     scope.nav.skip_space_back(actor.extent[0]) in scope.attribution_ends
@@ -1135,8 +1140,13 @@ class EventExtractor:
                 for tok in nav.tokens[nav.after(start) : nav.after(end)]:
                     demonym = scope.demonyms.get(tok.nstart)
                     before = nav.token(nav.after(tok.nstart) - 1)
-                    if before is not None and before.norm in self.place_nouns:
-                        continue  # "في العاصمة العراقية": a place, not whom the stance is about
+                    before2 = nav.token(nav.after(tok.nstart) - 2)
+                    if before is not None and (
+                        before.norm in self.place_nouns
+                        or before.nend in scope.place_ends
+                        or (before2 is not None and before2.norm in self.place_nouns)
+                    ):
+                        continue  # "في العاصمة العراقية"، "في مدينة قندهار الأفغانية": a place, not whom
                     if demonym is not None and demonym.entry.iso3 != (src.actor.country if src else None):
                         return [self._demonym_actor(scope.doc, demonym, "STANCE")]
             return []
@@ -1361,8 +1371,14 @@ class EventExtractor:
                 return False
             k += 1
         verb = nav.token(k + 1)
-        if verb is None or nav.tokens[k].norm not in self.relatives or verb.norm not in self.resumptive_light_verbs:
+        if verb is None or nav.tokens[k].norm not in self.relatives:
             return False
+        same_type_verb = any(
+            t.entry.type == trig.entry.type and t.entry.pos == "verb"
+            for t in scope.by_trigger_start.get(verb.nstart, ())
+        )
+        if verb.norm not in self.resumptive_light_verbs and not same_type_verb:
+            return False  # "الغارة الإسرائيلية التي استهدفت اليوم ..." tells it too
         if doc.date is None:
             return False
         end = nav.next_punct(k + 2, CLAUSE_END, doc.sentences[doc.sentence_of(trig.nstart)].nend)
