@@ -416,3 +416,10 @@ def test_whoever_condemns_an_attack_is_not_its_author(pipeline: Pipeline) -> Non
     found = events(pipeline, text, "2024-03-09")
     assert dyads(found, "ACCUSE") == {(("QAT", "GOV"), (None, "UNK"))}
     assert {src for src, _ in dyads(found, "ASSAULT")} <= {(None, "UNK")}  # never Qatar
+
+
+def test_a_boycott_announced_and_a_deployment_facing_a_demonym(pipeline: Pipeline) -> None:
+    text = "الكويت - كونا: أعلن اتحاد الجمعيات التعاونية اليوم مقاطعة جميع المنتجات الدنماركية احتجاجا على الإساءة."
+    assert dyads(events(pipeline, text), "PROTEST") == {(("KWT", "BUS"), ("DNK", "GOV"))}
+    text = "أعلنت وزارة الجيوش الفرنسية نشر نحو 500 جندي في رومانيا ردا على الهجوم العسكري الروسي على أوكرانيا."
+    assert dyads(events(pipeline, text), "MOBILIZE") == {(("FRA", "MIL"), ("RUS", "MIL"))}

@@ -56,6 +56,7 @@ TRIGGER_ARGS = frozenset(
         "summons",
         "fires",
         "declared",
+        "deploys",
     }
 )
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
@@ -76,7 +77,7 @@ TOKEN_CUE_KINDS = frozenset(
         "pronoun_complementizer", "resumptive_light_verb", "military_post", "police_post", "gunfire", "adversary",
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
-        "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation",
+        "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

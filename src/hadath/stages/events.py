@@ -107,6 +107,7 @@ COMPANIONS = {
     "blames": "responsibility_noun",
     "imposes": "sanction_noun",
     "lifts": "sanction_noun",
+    "deploys": "troop_noun",
     "severs": "relations_noun",
     "summons": "envoy_noun",
     "fires": "instrument",
@@ -444,7 +445,7 @@ class EventExtractor:
                         or self._decision_author(scope, trig, src, out)
                     )
                 if not targets and (
-                    trigger.args in ("none", "protesters")
+                    trigger.args in ("none", "protesters", "deploys")
                     or (
                         trigger.args == "object"
                         and (
@@ -731,7 +732,7 @@ class EventExtractor:
             return before, "adjacent"
         if trigger.pos == "noun":
             demonym = scope.demonyms.get(nav.skip_space(trig.nend))
-            if demonym is not None:
+            if demonym is not None and trigger.mode != "boycott":  # "مقاطعة المنتجات الفرنسية": the boycotted
                 return self._demonym_actor(doc, demonym, trigger.type), "demonym"
             # "وشهد الجانبان توقيع عدد من الاتفاقيات": both parties of the meeting just told
             sides = [c for c in scope.cues if c.entry.kind == "participants" and doc.sentences[si].nstart <= c.nstart]
@@ -1039,6 +1040,12 @@ class EventExtractor:
                 return [adversary]
             if trigger.args == "none":
                 return []  # "رفع حالة الاستعداد": facing no one named ("على" here is no addressee)
+        if trigger.mode == "boycott":
+            # "مقاطعة جميع المنتجات الفرنسية": the state whose goods are boycotted
+            for tok in nav.tokens[nav.after(trig.nend) : nav.after(min(limit, clause_end))][:ADDRESSEE_REACH]:
+                demonym = scope.demonyms.get(tok.nstart)
+                if demonym is not None:
+                    return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
         if trigger.args in ("none", "protesters"):
             # a protest's addressee, if named: "احتجاجا على الحكومة"، "ضد الشرطة"، "مطالبين الحكومة"، or the state
             # whose act it denounces: "تنديدا بالقصف الإسرائيلي"
@@ -1301,14 +1308,17 @@ class EventExtractor:
             window = nav.tokens[i + 1 : i + 1 + ADVERSARY_REACH]
             if not window:
                 return None
-            for a in scope.actors_from(nav.tokens[i].nend):
-                if a.nstart > window[-1].nstart:
-                    break
-                if a.actor.country != src_country and not (a.kind == "state" and self._locative(scope, a)):
+            starts = {a.extent[0]: a for a in scope.actors_from(window[0].nstart) if a.extent[0] <= window[-1].nstart}
+            for tok in window:  # the first named: "ردا على الهجوم العسكري الروسي على أوكرانيا" faces Russia
+                a = starts.get(tok.nstart)
+                if (
+                    a is not None
+                    and a.actor.country != src_country
+                    and not (a.kind == "state" and self._locative(scope, a))
+                ):
                     return a
-            for tok in window:
                 demonym = scope.demonyms.get(tok.nstart)
-                if demonym is not None and demonym.entry.iso3 != src_country:
+                if demonym is not None and demonym.entry.iso3 != src_country and not scope.in_actor(tok.nstart):
                     return self._demonym_actor(scope.doc, demonym, "MOBILIZE")
         return None
 
@@ -1440,7 +1450,7 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
-        if trig.entry.type in ANNOUNCED_TYPES:
+        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott":
             attribution = {c.nstart for c in scope.attributions}
             if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
                 return "factual"  # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author
