@@ -423,3 +423,19 @@ def test_a_boycott_announced_and_a_deployment_facing_a_demonym(pipeline: Pipelin
     assert dyads(events(pipeline, text), "PROTEST") == {(("KWT", "BUS"), ("DNK", "GOV"))}
     text = "أعلنت وزارة الجيوش الفرنسية نشر نحو 500 جندي في رومانيا ردا على الهجوم العسكري الروسي على أوكرانيا."
     assert dyads(events(pipeline, text), "MOBILIZE") == {(("FRA", "MIL"), ("RUS", "MIL"))}
+
+
+def test_statements_about_the_occupation_address_the_occupying_state(pipeline: Pipeline) -> None:
+    text = "وحمّلت حركة حماس الاحتلال المسؤولية الكاملة عن حياة الأسرى."
+    assert dyads(events(pipeline, text), "ACCUSE") == {(("PSE", "REB"), ("ISR", "GOV"))}
+    # its forces in an attack stay its forces
+    attack = "وشنت قوات الاحتلال غارات على مخيم جنين."
+    assert {src for src, _ in dyads(events(pipeline, attack), "ASSAULT")} == {("ISR", "MIL")}
+
+
+def test_a_sit_in_after_the_demands_told_earlier(pipeline: Pipeline) -> None:
+    text = (
+        "بيروت - كونا: نزل آلاف اللبنانيين إلى الساحات للمطالبة بالتغيير. "
+        "ويواصل المحتجون اعتصاماتهم في وسط بيروت لليوم الثالث على التوالي."
+    )
+    assert (("LBN", "CVL"), ("LBN", "GOV")) in dyads(events(pipeline, text), "PROTEST")

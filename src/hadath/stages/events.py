@@ -1651,6 +1651,15 @@ class EventExtractor:
                 else:
                     target = Actor(tm.text, tm.start, tm.end, None, place, None, "CVL", "civilians", None)
             if (
+                target is not None
+                and target.role == "occupation forces"
+                and trigger.type in STATEMENT_TYPES
+                and trigger.mode not in ACT_MODES
+            ):
+                # "حمّلت الحركة الاحتلال المسؤولية"، "ترفض أي اتفاق لا يضمن انسحاب قوات الاحتلال": a statement
+                # about "the occupation" addresses the occupying state
+                target = replace(target, sector="GOV")
+            if (
                 source.role in INTERIOR_ROLES
                 and (trigger.type, trigger.mode) in POLICE_ACTS
                 and source.country is not None
@@ -1739,7 +1748,9 @@ class EventExtractor:
         sentence (the bare prepositions على and أمام name a place or an addressee, not a grievance)."""
         sent = doc.sentences[cand.sentence]
         after = nav.tokens[nav.after(trig.nend) : nav.after(sent.nend)]
-        return any(t.norm in self.against_markers and t.norm not in self.place_markers for t in after)
+        # ... or told before in the report ("نزلوا إلى الساحات للمطالبة بالتغيير ... فيما يواصل المحتجون اعتصاماتهم")
+        before = nav.tokens[nav.after(doc.sentences[0].nstart) : nav.after(sent.nstart)]
+        return any(t.norm in self.against_markers and t.norm not in self.place_markers for t in (*after, *before))
 
     def _gunfire(self, nav: TokenIndex, trig: Mention, sent_end: int) -> bool:
         """The object of "أطلق" is gunfire (النار، الرصاص), not rockets or shells."""
