@@ -439,3 +439,15 @@ def test_a_sit_in_after_the_demands_told_earlier(pipeline: Pipeline) -> None:
         "ويواصل المحتجون اعتصاماتهم في وسط بيروت لليوم الثالث على التوالي."
     )
     assert (("LBN", "CVL"), ("LBN", "GOV")) in dyads(events(pipeline, text), "PROTEST")
+
+
+def test_a_passive_toll_of_clashes_is_not_a_second_attack(pipeline: Pipeline) -> None:
+    text = (
+        "بغداد - واع: قتل متظاهران في مواجهات بين قوات الأمن ومحتجين، واستخدمت قوات الأمن الرصاص الحي "
+        "لتفريق المتظاهرين."
+    )
+    found = dyads(events(pipeline, text), "ASSAULT")
+    assert found == {(("IRQ", "COP"), ("IRQ", "CVL"))}  # the protesters killed are no attackers
+    # a toll with its attack named by a noun still reports the attack
+    bombing = "قتل 20 شخصا وأصيب العشرات في هجوم انتحاري استهدف سوقا في بغداد."
+    assert [e["status"] for e in events(pipeline, bombing) if e["type"] == "ASSAULT"] == ["factual"]

@@ -71,6 +71,8 @@ ADVERSARY_REACH = 6
 #: Acts of the police that an interior minister or ministry announces as its own (coded to the police, COP).
 POLICE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "detain"), ("MOBILIZE", "police")})
 INTERIOR_ROLES = frozenset({"interior minister", "interior ministry"})
+#: How many tokens after a passive toll ("قتل متظاهران ... في مواجهات") the attack's noun may stand.
+TOLL_REACH = 8
 #: How many words after a meeting noun "بمشاركة" may stand, and after it its first participant.
 PARTICIPATION_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
@@ -330,6 +332,8 @@ class EventExtractor:
         self.decision_nouns = lexicons.cue_forms("decision_noun")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
+        self.passive_tolls = frozenset(normalize(w) for w in ("قتل", "جرح"))
+        self.clashes = frozenset(normalize(w) for w in ("مواجهات", "المواجهات", "اشتباكات", "الاشتباكات"))
         self.participation = lexicons.cue_forms("participation")
         self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
@@ -359,6 +363,8 @@ class EventExtractor:
             src, how = self._source(scope, trig, out, si)
             if trigger.pos == "verb" and self._noun_subject(scope, trig):
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
+            if trigger.type == "ASSAULT" and self._toll_of_noun(scope, trig, src, sent.nend):
+                continue  # "قتل متظاهران في مواجهات مع قوات الأمن": a toll told of the attack the noun names
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if trigger.type == "CONSULT" and trigger.pos == "noun":
@@ -465,6 +471,38 @@ class EventExtractor:
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return self._claimed(scope, out)
+
+    def _toll_of_noun(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> bool:
+        """ "قُتل" (written as "قتل") with its victims after it, then "في"/"ب" and a violent noun of the same clause:
+        a passive toll of the attack that noun reports, not a second event with the victims as killers."""
+        nav = scope.nav
+        if trig.entry.pos != "verb" or normalize(trig.text) not in self.passive_tolls:
+            return False
+        j = nav.after(trig.nend)
+        first = nav.token(j)
+        victims = first is not None and (first.kind == "number" or first.norm in self.quantities)
+        if src is not None and src.extent[0] >= trig.nend and src.actor.sector in POPULATION:
+            victims = True
+        if not victims:
+            return False
+        for k in range(j, min(j + TOLL_REACH, len(nav.tokens))):
+            tok = nav.tokens[k]
+            if tok.nstart >= sent_end or tok.norm in CLAUSE_END:
+                return False
+            nxt = nav.token(k + 1)
+            if (
+                tok.norm in ("في", "ب", "جراء", "اثر")
+                and nxt is not None
+                and (
+                    nxt.norm in self.clashes
+                    or any(
+                        t.entry.type == "ASSAULT" and t.entry.pos == "noun"
+                        for t in scope.by_trigger_start.get(nxt.nstart, ())
+                    )
+                )
+            ):
+                return True
+        return False
 
     def _participation(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
         """The states and bodies listed after "بمشاركة" (a few words after the meeting noun, past "مسؤولين من")."""
