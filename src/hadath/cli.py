@@ -115,8 +115,12 @@ def extract(
         ),
     ] = False,
     ner: Annotated[
-        bool, typer.Option("--ner/--no-ner", help="Let the NER tagger find persons the lexicons do not know.")
-    ] = True,
+        bool,
+        typer.Option(
+            "--ner/--no-ner",
+            help="Let the NER tagger find persons the lexicons do not know (about 1.3x extraction time).",
+        ),
+    ] = False,
     romanize: Annotated[
         bool,
         typer.Option(

@@ -18,11 +18,12 @@ class PipelineConfig:
     - ``resource_dir``: a folder of lexicons to use instead of the packaged ones.
     - ``romanize``: spell the names of persons no knowledge base knows in Latin letters (``name`` with
       ``name_source: "romanized"``); with ``False`` their ``name`` is ``null``.
-    - ``ner``: let the statistical NER tagger find persons and organizations the lexicons do not know.
+    - ``ner``: let the statistical NER tagger find persons and organizations the lexicons do not know (off by
+      default: it costs about a quarter of extraction time; ``hadath extract --ner`` turns it on).
     """
 
     include_nonfactual: bool = False
     max_chars: int = MAX_DOCUMENT_CHARS
     resource_dir: Path | None = None
     romanize: bool = True
-    ner: bool = True
+    ner: bool = False

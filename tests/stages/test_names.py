@@ -17,6 +17,12 @@ def without_ner(lexicons: Lexicons) -> Pipeline:
     return Pipeline(PipelineConfig(ner=False), lexicons=lexicons)
 
 
+@pytest.fixture(scope="module")
+def pipeline(lexicons: Lexicons) -> Pipeline:
+    """NER in extraction is an option (off by default): these tests turn it on."""
+    return Pipeline(PipelineConfig(ner=True), lexicons=lexicons)
+
+
 def persons(pipeline: Pipeline, text: str) -> dict[str, dict[str, Any]]:
     record = pipeline.extract(text, date="2008-04-02", doc_id="t").to_dict()
     for e in record["entities"]:
