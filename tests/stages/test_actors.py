@@ -48,7 +48,8 @@ def test_unknown_name_span_excludes_conjunction_and_title(pipeline: Pipeline) ->
 
 @pytest.mark.parametrize(
     ("date", "name"),
-    [("2024-06-11", "Antony Blinken"), ("2025-06-11", "Marco Rubio")],
+    # issue 4's acceptance: the same sentence dated 2024 and 2026 names different secretaries of state
+    [("2024-06-11", "Antony Blinken"), ("2025-06-11", "Marco Rubio"), ("2026-03-01", "Marco Rubio")],
 )
 def test_title_alone_resolves_to_the_holder_on_the_document_date(pipeline: Pipeline, date: str, name: str) -> None:
     p = person(pipeline, "وصل وزير الخارجية الأمريكي إلى عمّان.", date)
@@ -77,3 +78,11 @@ def test_news_agency_is_a_reporter_not_an_actor(pipeline: Pipeline) -> None:
     sources = {e["source"]["entity_id"] for e in rec["events"]} | {e["target"]["entity_id"] for e in rec["events"]}
     assert not any(s and "agency" in s for s in sources)
     assert all(e["source"]["sector"] != "JRN" and e["target"]["sector"] != "JRN" for e in rec["events"])
+
+
+def test_the_same_sentence_in_2024_and_2026_resolves_to_different_people(pipeline: Pipeline) -> None:
+    sentence = "وصل وزير الخارجية الأمريكي إلى القاهرة اليوم في زيارة رسمية يلتقي خلالها كبار المسؤولين."
+    in_2024 = person(pipeline, sentence, "2024-03-10")
+    in_2026 = person(pipeline, sentence, "2026-03-10")
+    assert in_2024["id"] != in_2026["id"]
+    assert (in_2024["name"], in_2026["name"]) == ("Antony Blinken", "Marco Rubio")
