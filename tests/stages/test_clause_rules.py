@@ -451,3 +451,12 @@ def test_a_passive_toll_of_clashes_is_not_a_second_attack(pipeline: Pipeline) ->
     # a toll with its attack named by a noun still reports the attack
     bombing = "قتل 20 شخصا وأصيب العشرات في هجوم انتحاري استهدف سوقا في بغداد."
     assert [e["status"] for e in events(pipeline, bombing) if e["type"] == "ASSAULT"] == ["factual"]
+
+
+def test_where_an_attack_hit_and_where_troops_were_sent(pipeline: Pipeline) -> None:
+    text = "طهران - كونا: أعلن الحرس الثوري الإيراني أنه أطلق عشرات الصواريخ على أهداف عسكرية في إسرائيل."
+    (attack,) = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert attack["location"]["country"] == "ISR"  # where the targets are, not the dateline
+    text = "أنقرة - قنا: دفع الجيش التركي بتعزيزات عسكرية جديدة إلى محافظة إدلب وسط التوتر مع قوات النظام السوري."
+    (deployment,) = [e for e in events(pipeline, text) if e["type"] == "MOBILIZE"]
+    assert deployment["location"]["country"] == "SYR"

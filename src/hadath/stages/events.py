@@ -1585,14 +1585,20 @@ class EventExtractor:
     ) -> Location | None:
         """A state, capital, region or town named "في X", "بـX" or "في مدينة X" in the sentence (outside any person's
         name or title), the one after the trigger first."""
-        used = {(a.nstart, a.nend) for a in args}
+        # a party is not the place of its own event, but the state whose forces an attack hit "في إسرائيل" is
+        used = {(a.nstart, a.nend) for a in args if not (a.actor.sector in ("MIL", "COP") and a is not args[0])}
         statement = trig.entry.type in STATEMENT_TYPES and trig.entry.mode not in ACT_MODES
         options = []
         for pm in scope.named_places[bisect_left(scope.named_place_starts, s_start) :]:
             if pm.nstart >= s_end or (statement and pm.nstart >= trig.nstart):
                 break
-            if (pm.nstart, pm.nend) in used or not locative(
-                scope.nav, pm, self.place_nouns, self.destination_markers, self.streets
+            # troops sent "إلى محافظة إدلب" are deployed there
+            mobilized = trig.entry.type == "MOBILIZE"
+            toward = self.streets | self.place_nouns if mobilized else self.streets
+            before = scope.nav.token(scope.nav.after(pm.nstart - len(pm.prefix)) - 1)
+            sent_to = mobilized and before is not None and before.norm in self.destination_markers
+            if (pm.nstart, pm.nend) in used or not (
+                sent_to or locative(scope.nav, pm, self.place_nouns, self.destination_markers, toward)
             ):
                 continue
             if self._about(scope, pm, trig):
