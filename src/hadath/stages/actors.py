@@ -222,7 +222,8 @@ class ActorRecognizer:
     def _body_anaphors(doc: Document, nav: TokenIndex, ent: list[Mention]) -> list[Mention]:
         """ "الحركة"، "الجماعة"، "الحزب"، "التنظيم": the movement, group, party or organization named last before in
         the document whose name starts with that word ("حركة حماس ... وحمّلت الحركة الاحتلال المسؤولية")."""
-        bodies = [m for m in ent if m.kind == "org" and m.entry.org.kind != "agency"]
+        orgs = [m for m in ent if m.kind == "org" and m.entry.org.kind != "agency"]
+        bodies = [(m, normalize(m.entry.form).split()[0]) for m in orgs]  # each with the first word of its name
         if not bodies:
             return []
         covered = [(m.nstart, m.nend) for m in ent]
@@ -234,7 +235,7 @@ class ActorRecognizer:
                 head, start = tok.norm, nav.tokens[i - 1].nstart  # the article split off a known stem
             if head not in BODY_HEADS or any(a <= tok.nstart < b for a, b in covered):
                 continue
-            earlier = [m for m in bodies if m.nend <= start and normalize(m.entry.form).split()[0] == head]
+            earlier = [m for m, first in bodies if m.nend <= start and first == head]
             if earlier:
                 span = doc.span(start, tok.nend)
                 out.append(Mention(span.start, span.end, span.text, start, tok.nend, "org", earlier[-1].entry, ""))

@@ -77,8 +77,6 @@ TOLL_REACH = 8
 PARTICIPATION_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
 ARMED_REACH = 4
-#: How many words a violent noun's own phrase may run before its relative pronoun ("الهجوم الإرهابي الذي").
-NOUN_PHRASE_REACH = 3
 #: How many words before an act the call or threat it completes may stand ("توعد زعيم الجماعة ... باستهداف").
 REQUEST_REACH = 4
 #: Endings of the participles that open a circumstantial clause after a comma ("، داعيا"، "، مطالبة"، "، مؤكدين").
@@ -184,7 +182,8 @@ class _Scope:
         self.verb_starts = [t.nstart for t in self.verbs]
         self.attributions = [c for c in self.cues if c.entry.kind == "attribution"]
         self.titles = [m for m in doc.mentions if m.kind == "title"]
-        self.participant_starts = frozenset(c.nstart for c in self.cues if c.entry.kind == "participants")
+        self.participants = [c for c in self.cues if c.entry.kind == "participants"]  # الجانبان، الطرفان
+        self.participant_starts = frozenset(c.nstart for c in self.participants)
         self.attribution_starts = [c.nstart for c in self.attributions]
         self.attribution_ends = {c.nend for c in self.attributions}
         # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ..."); the
@@ -208,6 +207,20 @@ class _Scope:
         persons = sorted((a.extent for a in doc.actors if a.kind == "person"), key=lambda e: e[0])
         self.person_extents = persons
         self.person_starts = [e[0] for e in persons]
+
+    @cached_property
+    def phrase_at(self) -> dict[int, ActorMention]:
+        """Actors by the start of their whole phrase (the last one, where two phrases start together)."""
+        return {a.extent[0]: a for a in self.by_start}
+
+    @cached_property
+    def named_at(self) -> dict[int, ActorMention]:
+        """Actors whose phrase starts with their name, by that start (the first one, where two do)."""
+        return {a.nstart: a for a in reversed(self.by_start) if a.extent[0] == a.nstart}
+
+    @cached_property
+    def place_at(self) -> dict[int, PlaceMention]:
+        return {pm.nstart: pm for pm in self.named_places}
 
     @cached_property
     def topics(self) -> list[Mention]:
@@ -533,7 +546,7 @@ class EventExtractor:
                 if nxt is None or nxt.norm not in ("هم", "وهم", "هن", "بينهم"):
                     break  # "، هم 13 إسرائيليا ...": the released, listed after a comma
                 continue
-            people = next((a for a in scope.actors_from(tok.nstart) if a.nstart == tok.nstart), None)
+            people = scope.named_at.get(tok.nstart)
             if people is not None and people.kind == "group" and people.actor.country not in (None, own):
                 country = people.actor.country
             elif (demonym := scope.demonyms.get(tok.nstart)) is not None and not scope.in_actor(tok.nstart):
@@ -773,7 +786,7 @@ class EventExtractor:
             if demonym is not None and trigger.mode != "boycott":  # "مقاطعة المنتجات الفرنسية": the boycotted
                 return self._demonym_actor(doc, demonym, trigger.type), "demonym"
             # "وشهد الجانبان توقيع عدد من الاتفاقيات": both parties of the meeting just told
-            sides = [c for c in scope.cues if c.entry.kind == "participants" and doc.sentences[si].nstart <= c.nstart]
+            sides = [c for c in scope.participants if doc.sentences[si].nstart <= c.nstart]
             last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
             if (
                 sides
@@ -1013,13 +1026,8 @@ class EventExtractor:
         return None
 
     def _demonym_actor(self, doc: Document, m: Mention, etype: str) -> ActorMention:
-        country = self.lex.countries[m.entry.iso3]
-        sector = DEMONYM_SECTOR.get(etype, "GOV")
-        actor = Actor(
-            m.text, m.start, m.end, country.name_en, country.iso3, None, sector, None, f"state:{country.iso3}"
-        )
-        key = f"state:{country.iso3}:{sector}"
-        return ActorMention(actor, "state", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+        """The state a demonym names, in the sector an event of ``etype`` gives it ("غارة إسرائيلية": MIL)."""
+        return self._state_actor(doc, m.entry.iso3, m, DEMONYM_SECTOR.get(etype, "GOV"))
 
     def _targets(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> list[ActorMention]:
         nav = scope.nav
@@ -1346,9 +1354,8 @@ class EventExtractor:
             window = nav.tokens[i + 1 : i + 1 + ADVERSARY_REACH]
             if not window:
                 return None
-            starts = {a.extent[0]: a for a in scope.actors_from(window[0].nstart) if a.extent[0] <= window[-1].nstart}
             for tok in window:  # the first named: "ردا على الهجوم العسكري الروسي على أوكرانيا" faces Russia
-                a = starts.get(tok.nstart)
+                a = scope.phrase_at.get(tok.nstart)
                 if (
                     a is not None
                     and a.actor.country != src_country
@@ -1365,7 +1372,6 @@ class EventExtractor:
         on a military or police post is an attack on that state's forces (MIL, COP), named by a demonym or a place
         within a few words after the post."""
         nav = scope.nav
-        places = {pm.nstart: pm for pm in scope.named_places}
         tokens = nav.tokens[nav.after(trig.nend) : nav.after(end)]
         for n, tok in enumerate(tokens):
             sector = "MIL" if tok.norm in self.military_posts else "COP" if tok.norm in self.police_posts else None
@@ -1380,7 +1386,7 @@ class EventExtractor:
                 demonym = scope.demonyms.get(later.nstart)
                 if demonym is not None:
                     return tok.nstart, self._state_actor(scope.doc, demonym.entry.iso3, demonym, sector)
-                place = places.get(later.nstart)
+                place = scope.place_at.get(later.nstart)
                 if place is not None and place.location.country:
                     return tok.nstart, self._state_actor(scope.doc, place.location.country, place, sector)
             # "أهداف عسكرية وأمنية في إسرائيل": the next word of the post may still name its state
@@ -1413,13 +1419,9 @@ class EventExtractor:
         """A violent noun whose relative clause names its author with a resumptive light verb ("الذي نفذه ...")
         and a day of the report or the one before ("الليلة الماضية"، "أمس"، "اليوم"): the clause tells the news."""
         nav, doc = scope.nav, scope.doc
-        k = i + 1
-        while k < len(nav.tokens) and k <= i + NOUN_PHRASE_REACH and nav.tokens[k].norm not in self.relatives:
-            if nav.tokens[k].norm in CLAUSE_END:
-                return False
-            k += 1
-        verb = nav.token(k + 1)
-        if verb is None or nav.tokens[k].norm not in self.relatives:
+        k = self.reading.relative_after(nav, i)
+        verb = nav.token(k + 1) if k is not None else None
+        if k is None or verb is None:
             return False
         same_type_verb = any(
             t.entry.type == trig.entry.type and t.entry.pos == "verb"
@@ -1681,17 +1683,14 @@ class EventExtractor:
             elif trigger.type == "PROTEST" and place is not None and self._grievance(nav, cand.trigger, doc, cand):
                 # "اعتصموا احتجاجا على تأخر صرف رواتبهم"، "للمطالبة بعلاوة": a protest that voices a grievance or a
                 # demand and names no addressee is addressed to the authorities of its place
-                name = self.lex.countries[place].name_en if place in self.lex.countries else None
-                trig_m = cand.trigger
-                target = Actor(trig_m.text, trig_m.start, trig_m.end, name, place, None, "GOV", None, f"state:{place}")
+                target = self._place_state(cand.trigger, place)
                 assumed_target = True
             elif (trigger.type in PLACE_PEOPLE or trigger.mode == "release") and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place; aid to them,
                 # but economic or military aid (a deposit, arms) goes to their state
                 tm = cand.trigger
                 if trigger.type == "AID" and trigger.mode in ("economic", "military"):
-                    name = self.lex.countries[place].name_en if place in self.lex.countries else None
-                    target = Actor(tm.text, tm.start, tm.end, name, place, None, "GOV", None, f"state:{place}")
+                    target = self._place_state(tm, place)
                 else:
                     target = Actor(tm.text, tm.start, tm.end, None, place, None, "CVL", "civilians", None)
             if (
@@ -1795,6 +1794,13 @@ class EventExtractor:
         # ... or told before in the report ("نزلوا إلى الساحات للمطالبة بالتغيير ... فيما يواصل المحتجون اعتصاماتهم")
         before = nav.tokens[nav.after(doc.sentences[0].nstart) : nav.after(sent.nstart)]
         return any(t.norm in self.against_markers and t.norm not in self.place_markers for t in (*after, *before))
+
+    def _place_state(self, trig: Mention, place: str) -> Actor:
+        """The government of the event's place, anchored at the trigger: the unnamed addressee of a protest's
+        grievance, the recipient of economic or military aid."""
+        country = self.lex.countries.get(place)
+        name = country.name_en if country is not None else None
+        return Actor(trig.text, trig.start, trig.end, name, place, None, "GOV", None, f"state:{place}")
 
     def _gunfire(self, nav: TokenIndex, trig: Mention, sent_end: int) -> bool:
         """The object of "أطلق" is gunfire (النار، الرصاص), not rockets or shells."""

@@ -114,17 +114,24 @@ class SentenceReading:
             for m in _from(doc.mentions, a, b)
         )
 
+    def relative_after(self, nav: TokenIndex, i: int) -> int | None:
+        """Index of the relative pronoun opening the relative clause of the noun at token ``i`` ("الهجوم الإرهابي
+        الذي"), within a few words and the same clause; None when there is none."""
+        tokens = nav.tokens
+        j = i + 1
+        while j < len(tokens) and j <= i + NOUN_PHRASE_REACH and tokens[j].norm not in self.relatives:
+            if tokens[j].norm in CLAUSE_END:
+                return None
+            j += 1
+        return j if j < len(tokens) and tokens[j].norm in self.relatives else None
+
     def predicate_after_relative(self, nav: TokenIndex, i: int, end: int) -> bool:
         """True when a violent noun (token ``i``) with a relative clause is the subject of a result verb after that
         clause: "الهجوم الذي وقع الأسبوع الماضي، أسفر عن مقتل 33 شخصا" reports the attack with its toll. A result
         verb right after the pronoun, or joined by و, belongs to the relative clause ("الهجوم الذي أسفر عن ...")."""
         tokens = nav.tokens
-        j = i + 1
-        while j < len(tokens) and j <= i + NOUN_PHRASE_REACH and tokens[j].norm not in self.relatives:
-            if tokens[j].norm in CLAUSE_END:
-                return False
-            j += 1
-        if j >= len(tokens) or tokens[j].norm not in self.relatives:
+        j = self.relative_after(nav, i)
+        if j is None:
             return False
         for k in range(j + 2, min(len(tokens), j + 2 + RELATIVE_REACH)):
             tok = tokens[k]
