@@ -460,3 +460,60 @@ def test_where_an_attack_hit_and_where_troops_were_sent(pipeline: Pipeline) -> N
     text = "أنقرة - قنا: دفع الجيش التركي بتعزيزات عسكرية جديدة إلى محافظة إدلب وسط التوتر مع قوات النظام السوري."
     (deployment,) = [e for e in events(pipeline, text) if e["type"] == "MOBILIZE"]
     assert deployment["location"]["country"] == "SYR"
+
+
+def test_a_verb_describing_a_recalled_attack_is_not_a_second_report(
+    pipeline: Pipeline, pipeline_nonfactual: Pipeline
+) -> None:
+    # the verb right after an indefinite attack noun describes it: recalled after "في أعقاب", so is the verb
+    text = "وجاء البيان في أعقاب هجوم انتحاري استهدف مركزا لتدريب الشرطة في مدينة بومرداس."
+    assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []
+    kept = [e for e in events(pipeline_nonfactual, text) if e["type"] == "ASSAULT"]
+    assert kept and {e["status"] for e in kept} == {"reference"}
+    # the same noun as the subject of its verb, with no recall before it, reports the attack
+    told = "وقال مصدر أمني إن هجوما انتحاريا استهدف اليوم مركزا لتدريب الشرطة في مدينة بومرداس."
+    assert [e["status"] for e in events(pipeline_nonfactual, told) if e["type"] == "ASSAULT"][:1] == ["factual"]
+
+
+def test_an_intended_act_is_planned_even_past_a_quoted_name(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    text = "وكشف المتحدث عن عزم عناصر «التنظيم» خطف رعايا أجانب في المنطقة الحدودية."
+    assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []
+    kept = [e for e in events(pipeline_nonfactual, text) if e["type"] == "ASSAULT"]
+    assert kept and {e["status"] for e in kept} == {"planned"}
+
+
+def test_missiles_fired_at_a_place_are_an_attack_and_a_launch_with_no_aim_is_not(pipeline: Pipeline) -> None:
+    fired = "وقال شهود إن الطائرات الإسرائيلية أطلقت صباح أمس خمسة صواريخ على الموقع في شمال القطاع."
+    found = [e for e in events(pipeline, fired) if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), e["mode"]) for e in found] == [(("ISR", "MIL"), "missile")]
+    launched = "وأطلقت كوريا الشمالية صباح اليوم صاروخين باليستيين في تجربة جديدة."
+    assert [e for e in events(pipeline, launched) if e["type"] == "ASSAULT"] == []
+
+
+def test_a_suicide_bomber_named_is_no_attack_but_his_act_is(pipeline: Pipeline) -> None:
+    # "انتحاري" is a person: an arrest of one reports no attack
+    arrest = "وأعلنت الشرطة إيقاف انتحاري في حي سيدي مومن بالدار البيضاء."
+    assert [e for e in events(pipeline, arrest) if e["type"] == "ASSAULT"] == []
+    # the act he carried out is one
+    act = "وقتل ثلاثة أشخاص في عملية انتحارية قرب مركز للشرطة في مدينة الرمادي اليوم."
+    assert [e["mode"] for e in events(pipeline, act) if e["type"] == "ASSAULT"] == ["suicide"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد المركز في تقريره أن السجناء تعرضوا للضرب على أيدي حراس السجن المركزي.",
+        "وراح ضحية اعتداءاتها اليوم خمسة مواطنين في مدينة الخليل.",
+    ],
+)
+def test_assault_forms_with_agreement_and_pronoun_suffixes(pipeline: Pipeline, text: str) -> None:
+    assert [e["type"] for e in events(pipeline, text) if e["type"] == "ASSAULT"] == ["ASSAULT"]
+
+
+def test_both_sides_witness_a_signing_even_when_named_again_later(pipeline: Pipeline) -> None:
+    # the الجانبان before the signing noun names its parties; a later one in the sentence does not hide it
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة رئيس الوزراء اليوناني. وشهد الجانبان توقيع "
+        "اتفاقية للتعاون في مجال الطاقة، وأكد الجانبان أهمية تعزيز التنسيق بين البلدين."
+    )
+    assert dyads(events(pipeline, text), "AGREE") == {(("EGY", "GOV"), ("GRC", "GOV"))}

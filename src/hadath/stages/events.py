@@ -52,6 +52,8 @@ _STATUS_OF_CUE = {
     "background": "background",
     "hypothetical": "hypothetical",
 }
+#: Quote marks as the normalizer writes them (« » “ ” all become '"').
+QUOTE_MARKS = frozenset({'"'})
 _LIST_GAPS = frozenset({",", "و", ",و"})
 _COORDINATION = frozenset({"و", ",و"})
 #: What may stand between a subject and the other party of a meeting: nothing ("التقى الوزير نظيره"), "و", or the
@@ -136,6 +138,8 @@ CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
+#: How many words back a verb looks for the indefinite noun it describes ("هجوم انتحاري بسيارة مفخخة استهدف").
+DESCRIBED_REACH = 4
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: Types whose noun, announced by its author ("أعلن الحرس الثوري احتجاز ناقلة"، "أعلنت الوزارة نشر قوات"), is
 #: reported (an attack or a protest announced is told by others: "أعلنت الشرطة مقتل ...").
@@ -351,6 +355,7 @@ class EventExtractor:
         self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
+        self.aim_markers = frozenset(normalize(w) for w in ("على", "باتجاه", "نحو", "صوب"))
         self.demonstratives = lexicons.cue_forms("demonstrative")
         #: "على" and "أمام" name an addressee right after them ("أمام مقر الحكومة") but no grievance
         self.place_markers = frozenset(normalize(w) for w in ("على", "أمام"))
@@ -473,6 +478,8 @@ class EventExtractor:
                     )
                 ):
                     targets = [None]  # no addressee named: a mobilization, a strike; a raid on unnamed people
+                if not targets and trigger.args == "fires" and self._fired_at(scope, trig, sent.nend):
+                    targets = [None]  # "أطلقت خمسة صواريخ على الموقع": fired at a place, not at a named actor
                 pairs = [(a, b) for a in subjects for b in targets]
             for src_i, tgt in pairs:
                 if tgt is not None and src_i is not None and self._same_side(src_i, tgt):
@@ -493,7 +500,9 @@ class EventExtractor:
             return False
         j = nav.after(trig.nend)
         first = nav.token(j)
-        victims = first is not None and (first.kind == "number" or first.norm in self.quantities)
+        victims = first is not None and (
+            first.kind == "number" or first.norm in self.quantities or first.norm in self.numbers
+        )  # "قتل 20 شخصا"، "قتل ثلاثة أشخاص"، "قتل عشرات المدنيين"
         if src is not None and src.extent[0] >= trig.nend and src.actor.sector in POPULATION:
             victims = True
         if not victims:
@@ -716,6 +725,20 @@ class EventExtractor:
                     return False
         return False
 
+    def _fired_at(self, scope: _Scope, trig: Mention, sent_end: int) -> bool:
+        """A weapon fired "على"، "باتجاه" or "نحو" something in the clause ("أطلقت صباح أمس خمسة صواريخ على
+        الموقع"): an attack even when what was hit is not an actor; a launch with no aim may be a test."""
+        nav = scope.nav
+        weapon = False
+        for tok in nav.tokens[nav.after(trig.nend) : nav.after(sent_end)][: COMPANION_REACH + 2]:
+            if tok.norm in CLAUSE_END:
+                return False
+            if tok.norm in self.companions["fires"]:
+                weapon = True
+            elif weapon and tok.norm in self.aim_markers:
+                return True
+        return False
+
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
         """An unnamed source ("خرجت مظاهرات في بغداد"): anchored at the trigger, of the place's country."""
         sector, role = IMPLICIT_SOURCE.get(trig.entry.type, ("UNK", None))
@@ -781,12 +804,18 @@ class EventExtractor:
             return after, "adjacent"
         if before is not None:
             return before, "adjacent"
+        if trigger.pos == "verb" and trigger.type in DEMONYM_SECTOR:
+            # "الطائرات الإسرائيلية أطلقت ..."، "المدفعية السورية قصفت ...": a weapon of a state's forces as subject
+            k = nav.after(trig.nstart - len(trig.prefix)) - 1
+            weapon, demonym = nav.token(k - 1), scope.demonyms.get(nav.tokens[k].nstart) if k >= 0 else None
+            if demonym is not None and weapon is not None and weapon.norm in self.instruments:
+                return self._demonym_actor(doc, demonym, trigger.type), "demonym"
         if trigger.pos == "noun":
             demonym = scope.demonyms.get(nav.skip_space(trig.nend))
             if demonym is not None and trigger.mode != "boycott":  # "مقاطعة المنتجات الفرنسية": the boycotted
                 return self._demonym_actor(doc, demonym, trigger.type), "demonym"
             # "وشهد الجانبان توقيع عدد من الاتفاقيات": both parties of the meeting just told
-            sides = [c for c in scope.participants if doc.sentences[si].nstart <= c.nstart]
+            sides = [c for c in scope.participants if doc.sentences[si].nstart <= c.nstart and c.nend <= trig.nstart]
             last = next((c for c in reversed(done) if c.trigger.entry.type == "CONSULT"), None)
             if (
                 sides
@@ -1253,11 +1282,36 @@ class EventExtractor:
             return cued
         if trig.entry.pos == "noun" and self._told_in_relative(scope, trig, scope.nav.after(trig.nstart)):
             return "factual"  # its own relative clause tells it as news, even as the object of a blame
+        described = self._described_noun(scope, trig)
+        if described is not None:
+            status = self._cued_status(scope, described, s_start) or self._referred(scope, described, s_start)
+            if status is not None:
+                return status  # "في أعقاب هجوم انتحاري استهدف مدرسة": the verb describes a recalled attack
         return (
             self._form_status(scope, trig, s_start)
             or self.reading.status(scope.doc, scope.nav, trig, scope.triggers)
             or "factual"
         )
+
+    def _described_noun(self, scope: _Scope, trig: Mention) -> Mention | None:
+        """The indefinite noun of a violent event that a verb right after it describes (an adjectival clause:
+        "هجوم انتحاري استهدف مدرسة"، "غارة جوية قتلت ..."): the verb tells no more than the noun does."""
+        if trig.entry.type not in VICTIM_TYPES or trig.entry.pos != "verb" or trig.prefix:
+            return None  # "وقتل": a coordinated verb starts a clause of its own
+        nav = scope.nav
+        i = nav.after(trig.nstart)
+        for k in range(i - 1, max(-1, i - 1 - DESCRIBED_REACH), -1):
+            tok = nav.tokens[k]
+            if tok.norm in CLAUSE_PUNCT:
+                return None
+            for t in scope.by_trigger_end.get(tok.nend, ()):
+                if (
+                    t.entry.type == trig.entry.type
+                    and t.entry.pos == "noun"
+                    and not nav.text.startswith("ال", t.nstart)
+                ):
+                    return t
+        return None
 
     def _cued_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
         """Words that mark a mention as not factual: the future prefix, a pluperfect, a cue shortly before."""
@@ -1278,8 +1332,8 @@ class EventExtractor:
         # the window counts words outside actor phrases: "يعتزم الرئيس التركي رجب طيب أردوغان القيام بزيارة"
         k, counted = first - 1, 0
         while k > 0 and counted < CUE_WINDOW:
-            if not scope.in_actor(nav.tokens[k].nstart):
-                counted += 1
+            if not scope.in_actor(nav.tokens[k].nstart) and nav.tokens[k].norm not in QUOTE_MARKS:
+                counted += 1  # 'عزم عناصر «القاعدة» خطف': quotes around a name are not words
             k -= 1
         window_start = max(nav.tokens[max(0, k)].nstart if nav.tokens else 0, s_start)
         lo = bisect_left(scope.cue_starts, window_start)
@@ -1288,7 +1342,7 @@ class EventExtractor:
                 break
             if cue.entry.kind not in _STATUS_OF_CUE or (recent and cue.entry.kind == "background"):
                 continue  # "وكان ... قد قتلوا أمس": an earlier step of the news, dated, not a recall
-            if any(t.norm in CLAUSE_PUNCT for t in nav.tokens[nav.after(cue.nend) : first]):
+            if any(t.norm in CLAUSE_END for t in nav.tokens[nav.after(cue.nend) : first]):
                 continue
             return _STATUS_OF_CUE[cue.entry.kind]
         return None
@@ -1457,9 +1511,8 @@ class EventExtractor:
         damage) or a verb carries it ("شن هجوما"، "تعرض لهجوم"); after "بعد"، "منذ"، "ضد"، "التحقيق في" or as a
         definite noun without such support ("الهجوم") it refers to an event reported elsewhere."""
         nav = scope.nav
-        for tok in nav.tokens[max(0, i - 2) : i]:
-            if tok.norm in self.reference_words and tok.nstart >= s_start:
-                return "reference"
+        if self._referred(scope, trig, s_start):
+            return "reference"
         if any(
             t.entry.type == trig.entry.type and t.entry.pos == "verb"
             for t in scope.by_trigger_end.get(nav.skip_space_back(trig.nstart), ())
@@ -1523,6 +1576,16 @@ class EventExtractor:
                 if any(t.kind == "number" or t.norm in self.numbers for t in near):
                     return "factual"
         return "reference"
+
+    def _referred(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
+        """ "reference" when a word that recalls a known event stands right before the noun ("بعد الهجوم"،
+        "في أعقاب هجوم"، "مسؤولية التفجير")."""
+        nav = scope.nav
+        i = nav.after(trig.nstart)
+        for tok in nav.tokens[max(0, i - 2) : i]:
+            if tok.norm in self.reference_words and tok.nstart >= s_start:
+                return "reference"
+        return None
 
     def _words_back(self, scope: _Scope, i: int, count: int) -> list[int]:
         """Indices of the tokens before token ``i`` up to ``count`` words back, not counting the words of actor
