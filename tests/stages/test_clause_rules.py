@@ -517,3 +517,23 @@ def test_both_sides_witness_a_signing_even_when_named_again_later(pipeline: Pipe
         "اتفاقية للتعاون في مجال الطاقة، وأكد الجانبان أهمية تعزيز التنسيق بين البلدين."
     )
     assert dyads(events(pipeline, text), "AGREE") == {(("EGY", "GOV"), ("GRC", "GOV"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural past or an imperfect is a verb wherever it stands, even after a subject no lexicon knows
+        "وقال شاهد عيان إنه رأى مسلحين من العشيرة يطلقون النار على سيارات الشرطة قرب السوق.",
+        "وأكد التقرير أن النزلاء في هذا السجن تعرضوا للضرب على أيدي الحراس أمس.",
+    ],
+)
+def test_a_form_only_a_verb_has_is_read_as_a_verb(pipeline: Pipeline, text: str) -> None:
+    assert [e["type"] for e in events(pipeline, text) if e["type"] == "ASSAULT"] == ["ASSAULT"]
+
+
+def test_a_death_announced_is_reported(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    announced = "وأعلن الجيش الأمريكي اليوم مقتل أحد جنوده في انفجار عبوة ناسفة قرب مدينة بعقوبة."
+    assert [e["type"] for e in events(pipeline, announced) if e["type"] == "ASSAULT"] == ["ASSAULT"]
+    # the same noun after "بعد" recalls it
+    recalled = "وجاء ذلك بعد مقتل أحد الجنود الأمريكيين قرب مدينة بعقوبة."
+    assert [e for e in events(pipeline, recalled) if e["type"] == "ASSAULT"] == []

@@ -167,6 +167,13 @@ class Candidate:
     how: str  # how the source was found: adjacent | speaker | participants | clause | demonym | implicit
 
 
+def _plainly_verb(text: str) -> bool:
+    """A verb form no verbal noun shares: a plural past ("تعرضوا"، "قتلوا") or an imperfect with its subject's
+    prefix ("يطلقون"، "يهاجم"). Bare past forms ("قتل"، "تعرض") are spelled as their verbal nouns too."""
+    word = text.split()[0]
+    return word.endswith("وا") or (word[:1] == "ي" and len(word) >= 4)
+
+
 class _Scope:
     """What the rules look up while reading one document: tokens, triggers, cues, actors by position."""
 
@@ -1374,7 +1381,7 @@ class EventExtractor:
             and prev.norm in self.subordinators
         ):
             return "reference"  # "حيث قتل ..."، "عندما هاجم ...": a violent act recalled as a circumstance
-        if trigger.pos == "noun" or not self._verb_position(scope, trig, i):
+        if trigger.pos == "noun" or not (_plainly_verb(trig.text) or self._verb_position(scope, trig, i)):
             # a verb form in a noun's place ("جرائم قتل"، "بتهمة خطف") is read as the verbal noun it then is
             status = self._noun_report(scope, trig, i, s_start)
             return None if status == "factual" else status
@@ -1543,10 +1550,13 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
-        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott":
+        casualty = trig.entry.type in VICTIM_TYPES and normalize(trig.text) in self.casualty_words
+        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott" or casualty:
             attribution = {c.nstart for c in scope.attributions}
             if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
-                return "factual"  # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author
+                # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author; "أعلن الجيش مقتل أحد جنوده":
+                # a death announced
+                return "factual"
         sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
         if self.reading.chronology_item(nav, i, s_start):
             return "factual"  # "* 14 فبراير 2005: اغتيال ..."
