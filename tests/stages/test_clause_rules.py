@@ -537,3 +537,47 @@ def test_a_death_announced_is_reported(pipeline: Pipeline, pipeline_nonfactual: 
     # the same noun after "بعد" recalls it
     recalled = "وجاء ذلك بعد مقتل أحد الجنود الأمريكيين قرب مدينة بعقوبة."
     assert [e for e in events(pipeline, recalled) if e["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "mode"),
+    [
+        # a death and the raid that caused it are one attack: the raid's author on the dead
+        (
+            "غزة في 12 مايو /وفا/ - أعلنت وزارة الصحة الفلسطينية مقتل ثلاثة مواطنين في غارة إسرائيلية على مخيم جباليا.",
+            (("ISR", "MIL"), ("PSE", "CVL")),
+            "aerial",
+        ),
+        # an assassination announced by the victim's own side: not by it, but by the raid's author
+        (
+            "غزة في 12 مايو /وفا/ - أعلنت حركة حماس اغتيال القيادي في جناحها العسكري يحيى الأحمد إثر غارة "
+            "إسرائيلية على منزله في خان يونس.",
+            (("ISR", "MIL"), None),  # a leader the knowledge base does not know: his side is not checked here
+            "assassinate",
+        ),
+        # announced by its author, named with the raid that did it
+        (
+            "وأعلن الجيش الإسرائيلي اغتيال القيادي في حركة حماس في غارة على منزله في خان يونس.",
+            (("ISR", "MIL"), ("PSE", "REB")),
+            "assassinate",
+        ),
+    ],
+)
+def test_a_death_and_the_attack_that_caused_it_are_one_event(
+    pipeline: Pipeline, text: str, dyad: tuple[Any, ...], mode: str
+) -> None:
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), e["mode"]) for e in found] == [(dyad[0], mode)]
+    if dyad[1] is not None:
+        assert side(found[0]["target"]) == dyad[1]
+    else:  # not the announcer's side turned attacker, nor the attacker's own side
+        assert found[0]["target"] is not None and found[0]["target"]["country"] == "PSE"
+
+
+def test_a_later_mention_naming_the_weapon_gives_the_mode(pipeline: Pipeline) -> None:
+    text = (
+        "المنامة في 3 مارس /بنا/ - أعلنت قوة دفاع البحرين استشهاد أحد منتسبيها إثر هجوم بطائرات مسيرة شنته جماعة "
+        "الحوثي على موقع للقوة البحرينية على الحدود الجنوبية للمملكة العربية السعودية."
+    )
+    found = [e for e in events(pipeline, text, "2024-03-03") if e["type"] == "ASSAULT"]
+    assert [(side(e["source"]), e["mode"]) for e in found] == [(("YEM", "REB"), "drone")]

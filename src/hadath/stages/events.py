@@ -138,12 +138,14 @@ CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
+#: How many tokens after a death ("مقتل ثلاثة مواطنين ...") the attack that caused it may be named ("في غارة").
+CAUSE_REACH = 10
 #: How many words back a verb looks for the indefinite noun it describes ("هجوم انتحاري بسيارة مفخخة استهدف").
 DESCRIBED_REACH = 4
 NEEDS_REPORT = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
-#: Types whose noun, announced by its author ("أعلن الحرس الثوري احتجاز ناقلة"، "أعلنت الوزارة نشر قوات"), is
-#: reported (an attack or a protest announced is told by others: "أعلنت الشرطة مقتل ...").
-ANNOUNCED_TYPES = frozenset({"COERCE", "MOBILIZE"})
+#: Types whose noun, announced ("أعلن الحرس الثوري احتجاز ناقلة"، "أعلنت الوزارة نشر قوات"، "أعلنت الشرطة مقتل
+#: ..."), is reported (a protest announced is told by others).
+ANNOUNCED_TYPES = frozenset({"COERCE", "MOBILIZE", "ASSAULT"})
 #: Sector of a state actor named only by a demonym after a noun trigger ("غارة إسرائيلية").
 DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
 #: Statements and decisions: they take a place only from a place named before them in their sentence ("وفي
@@ -362,6 +364,8 @@ class EventExtractor:
         self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
+        self.causal_words = frozenset(normalize(w) for w in ("إثر", "جراء"))
+        self.cause_markers = frozenset(normalize(w) for w in ("في", "إثر", "جراء", "خلال", "بسبب"))
         self.aim_markers = frozenset(normalize(w) for w in ("على", "باتجاه", "نحو", "صوب"))
         self.demonstratives = lexicons.cue_forms("demonstrative")
         #: "على" and "أمام" name an addressee right after them ("أمام مقر الحكومة") but no grievance
@@ -490,14 +494,16 @@ class EventExtractor:
                 pairs = [(a, b) for a in subjects for b in targets]
             for src_i, tgt in pairs:
                 if tgt is not None and src_i is not None and self._same_side(src_i, tgt):
-                    continue
+                    if not (trigger.type in VICTIM_TYPES and self._announced_by(scope, src_i)):
+                        continue
+                    src_i = None  # "أعلنت حركة حماس اغتيال رئيس مكتبها": whoever announces it is the victim's side
                 args = tuple(a for a in (src_i, tgt) if a is not None)
                 loc = self._location(scope, trig, sent.nstart, sent.nend, args)
                 source = src_i if src_i is not None else self._implicit(doc, trig, loc)
                 out.append(Candidate(trig, source, tgt, status, si, loc, how or "implicit"))
             if not targets:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
-        return self._claimed(scope, out)
+        return self._caused(scope, self._claimed(scope, out))
 
     def _toll_of_noun(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> bool:
         """ "قُتل" (written as "قتل") with its victims after it, then "في"/"ب" and a violent noun of the same clause:
@@ -639,6 +645,64 @@ class EventExtractor:
                 ):
                     out[k] = replace(c, source=claimant, how="claim")
         return out
+
+    def _caused(self, scope: _Scope, out: list[Candidate]) -> list[Candidate]:
+        """ "مقتل ثلاثة مواطنين في غارة إسرائيلية"، "اغتيال القيادي ... إثر غارة": a death and the attack that
+        caused it are one event, coded as the attack (its author and weapon) on the victims of the death."""
+        merged: list[Candidate] = []
+        dropped: set[int] = set()
+        for a_i, a in enumerate(out):
+            trig = a.trigger
+            if trig.entry.type != "ASSAULT" or trig.entry.pos != "noun":
+                continue
+            if normalize(trig.text) not in self.casualty_words and trig.entry.mode != "assassinate":
+                continue
+            cause = self._cause_after(scope, trig)
+            if cause is None:
+                continue
+            for b_i, b in enumerate(out):
+                if b.trigger is not cause or b_i in dropped or a_i in dropped:
+                    continue
+                # the author: the attack's own ("غارة إسرائيلية"، "شنته جماعة ...") or, failing that, the death's
+                # when named as its doer ("أعلن الجيش الإسرائيلي اغتيال ...")
+                source, how = (b.source, b.how) if b.how in ("demonym", "adjacent", "claim") else (a.source, a.how)
+                victim = a.target if a.target is not None and a.target.extent[0] < cause.nstart else b.target
+                if victim is not None and self._same_side(source, victim):
+                    victim = b.target if b.target is not None and not self._same_side(source, b.target) else None
+                status = a.status if a.status != "factual" and self._referred(scope, trig, 0) else b.status
+                if a.status == "factual":
+                    status = "factual"
+                # an assassination keeps its own name (and CAMEO 186) whatever weapon did it
+                trigger = trig if trig.entry.mode == "assassinate" else cause
+                merged.append(replace(b, trigger=trigger, source=source, target=victim, status=status, how=how))
+                dropped.update((a_i, b_i))
+        if not merged:
+            return out
+        kept = [c for k, c in enumerate(out) if k not in dropped]
+        # one event per attack: a second death named for the same attack ("مقتل ... وإصابة ...") adds nothing
+        unique: dict[tuple[int, str | None], Candidate] = {}
+        for c in merged:
+            unique.setdefault((c.trigger.nstart, c.target.key if c.target is not None else None), c)
+        return sorted(kept + list(unique.values()), key=lambda c: c.trigger.nstart)
+
+    def _cause_after(self, scope: _Scope, trig: Mention) -> Mention | None:
+        """The attack noun a death is told to come from, a few words after it: "في غارة"، "إثر قصف"، "جراء
+        انفجار"، "بقصف"، within its clause and with no verb between."""
+        nav = scope.nav
+        start = nav.after(trig.nend)
+        for k in range(start, min(start + CAUSE_REACH, len(nav.tokens))):
+            tok = nav.tokens[k]
+            if tok.norm in CLAUSE_END:
+                return None
+            for t in scope.by_trigger_start.get(tok.nstart, ()):
+                if t.entry.pos == "verb":
+                    return None
+                if t.entry.type != "ASSAULT" or t is trig:
+                    continue
+                prev = nav.token(nav.after(t.nstart - len(t.prefix)) - 1)
+                if "ب" in t.prefix or (prev is not None and prev.norm in self.cause_markers):
+                    return t
+        return None
 
     @staticmethod
     def _same_side(a: ActorMention, b: ActorMention) -> bool:
@@ -790,6 +854,13 @@ class EventExtractor:
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
             return before, "adjacent"
+        if (
+            before is not None
+            and trigger.type in VICTIM_TYPES
+            and normalize(trig.text) in self.casualty_words
+            and self._announced_by(scope, before)
+        ):
+            before = None  # "أعلن الجيش الأمريكي مقتل أحد جنوده": who announces a death did not cause it
         after = scope.actor_at(pos, frozenset({""}))
         if after is not None and trigger.type == "REQUEST" and trigger.pos == "verb" and "و" in trig.prefix:
             # "أدانت المنظمة ...، ودعت الحكومة السويدية إلى اتخاذ إجراءات": the verb continues its sentence's
@@ -1300,6 +1371,12 @@ class EventExtractor:
             or "factual"
         )
 
+    def _announced_by(self, scope: _Scope, actor: ActorMention) -> bool:
+        """The actor is the subject of an attribution verb right before it ("أعلن الجيش ...")."""
+        nav = scope.nav
+        attribution = {c.nstart for c in scope.attributions}
+        return any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, nav.after(actor.extent[0]), 1))
+
     def _described_noun(self, scope: _Scope, trig: Mention) -> Mention | None:
         """The indefinite noun of a violent event that a verb right after it describes (an adjectival clause:
         "هجوم انتحاري استهدف مدرسة"، "غارة جوية قتلت ..."): the verb tells no more than the noun does."""
@@ -1550,8 +1627,7 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
-        casualty = trig.entry.type in VICTIM_TYPES and normalize(trig.text) in self.casualty_words
-        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott" or casualty:
+        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott":
             attribution = {c.nstart for c in scope.attributions}
             if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
                 # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author; "أعلن الجيش مقتل أحد جنوده":
@@ -1592,10 +1668,26 @@ class EventExtractor:
         "في أعقاب هجوم"، "مسؤولية التفجير")."""
         nav = scope.nav
         i = nav.after(trig.nstart)
-        for tok in nav.tokens[max(0, i - 2) : i]:
+        for k in range(max(0, i - 2), i):
+            tok = nav.tokens[k]
             if tok.norm in self.reference_words and tok.nstart >= s_start:
+                if tok.norm in self.causal_words and self._toll_before(scope, k, s_start):
+                    continue  # "أعلنت ... استشهاد اثنين من منتسبيها إثر هجوم ...": the toll's cause is told with it
                 return "reference"
         return None
+
+    def _toll_before(self, scope: _Scope, k: int, s_start: int) -> bool:
+        """A casualty word or a violent act earlier in the sentence of token ``k`` ("قتل ثلاثة ... إثر"، "استشهاد
+        اثنين ... إثر"، "اغتيال ... إثر")."""
+        nav = scope.nav
+        for tok in reversed(nav.tokens[nav.after(s_start) : k]):
+            if tok.norm in (".", "\n", ";", ":"):
+                return False
+            if tok.norm in self.casualty_words or tok.norm in self.passive_tolls:
+                return True
+            if any(t.entry.type in VICTIM_TYPES for t in scope.by_trigger_end.get(tok.nend, ())):
+                return True  # "أعلنت الحركة اغتيال رئيس مكتبها إثر غارة ...": the raid that did it
+        return False
 
     def _words_back(self, scope: _Scope, i: int, count: int) -> list[int]:
         """Indices of the tokens before token ``i`` up to ``count`` words back, not counting the words of actor
@@ -1605,6 +1697,9 @@ class EventExtractor:
         k, counted = i - 1, 0
         while k >= 0 and counted < count:
             tok = nav.tokens[k]
+            if tok.norm in QUOTE_MARKS:
+                k -= 1
+                continue  # 'أعلنت حركة "حماس" اغتيال': quotes wrap a name inside the clause
             if tok.norm in CLAUSE_PUNCT:
                 break
             out.append(k)
@@ -1790,8 +1885,12 @@ class EventExtractor:
             if key in index:
                 i = index[key]
                 old = events[i]
+                refined = old.mode is None and trigger.mode is not None and trigger.type != "CONSULT"
                 events[i] = replace(
                     old,
+                    # "هجوم غادر بطائرات مسيرة": a later mention naming the weapon gives the mode the first lacked
+                    mode=trigger.mode if refined else old.mode,
+                    cameo=trigger.cameo if refined else old.cameo,
                     evidence=(*old.evidence, trig_span),
                     topics=_merge(old.topics, topics),
                     contexts=_merge(old.contexts, self._contexts(trigger, topics)),
