@@ -581,3 +581,12 @@ def test_a_later_mention_naming_the_weapon_gives_the_mode(pipeline: Pipeline) ->
     )
     found = [e for e in events(pipeline, text, "2024-03-03") if e["type"] == "ASSAULT"]
     assert [(side(e["source"]), e["mode"]) for e in found] == [(("YEM", "REB"), "drone")]
+
+
+def test_a_timeline_entry_reports_its_act_on_its_own_date(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    entry = "12 مارس (آذار) 2009 قتل 14 شخصا في انفجار سيارة مفخخة قرب سوق شعبي في مدينة كركوك."
+    found = [e for e in events(pipeline, entry) if e["type"] == "ASSAULT"]
+    assert found and found[0]["date"] == "2009-03-12"
+    # the same year in the middle of a sentence recalls the attack
+    recalled = "وذكر البيان أن المدينة شهدت في مارس 2009 انفجار سيارة مفخخة قتل فيه 14 شخصا."
+    assert [e for e in events(pipeline, recalled) if e["type"] == "ASSAULT"] == []

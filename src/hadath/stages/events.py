@@ -1355,6 +1355,8 @@ class EventExtractor:
 
     def _status(self, scope: _Scope, trig: Mention, s_start: int) -> str:
         """factual, or why not: negated, planned, hypothetical, background, reference."""
+        if trig.entry.type in NEEDS_REPORT and self._dated_entry(scope, trig, s_start):
+            return "factual"
         cued = self._cued_status(scope, trig, s_start)
         if cued is not None:
             return cued
@@ -1396,6 +1398,23 @@ class EventExtractor:
                 ):
                     return t
         return None
+
+    def _dated_entry(self, scope: _Scope, trig: Mention, s_start: int) -> bool:
+        """A timeline entry: the sentence opens with a full date and the act follows it ("29 أغسطس (آب) 2003 قتل نحو
+        80 شخصا ..."، "* 14 فبراير 2005: اغتيال ..."). Dated by its own words, it reports, however long ago."""
+        nav = scope.nav
+        first = nav.after(s_start)
+        while first < len(nav.tokens) and nav.tokens[first].kind == "punct":
+            first += 1  # "* "، "- "
+        if first >= len(nav.tokens):
+            return False
+        if nav.tokens[first].kind != "number":
+            return False  # a day of the month opens it: "29 أغسطس 2003"، not "في أغسطس 2003"
+        opening = next((d for d in scope.doc.dates if d.nstart == nav.tokens[first].nstart), None)
+        if opening is None:
+            return False
+        between = nav.tokens[nav.after(opening.nend) : nav.after(trig.nstart - len(trig.prefix))]
+        return all(t.kind == "punct" for t in between)
 
     def _cued_status(self, scope: _Scope, trig: Mention, s_start: int) -> str | None:
         """Words that mark a mention as not factual: the future prefix, a pluperfect, a cue shortly before."""
