@@ -590,3 +590,18 @@ def test_a_timeline_entry_reports_its_act_on_its_own_date(pipeline: Pipeline, pi
     # the same year in the middle of a sentence recalls the attack
     recalled = "وذكر البيان أن المدينة شهدت في مارس 2009 انفجار سيارة مفخخة قتل فيه 14 شخصا."
     assert [e for e in events(pipeline, recalled) if e["type"] == "ASSAULT"] == []
+
+
+def test_a_time_elapsed_since_a_death_names_it_as_known(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    text = (
+        "وقال المتحدث إن الانفجار وقع بعد يوم من مقتل 12 شخصا، بينهم أطفال، في هجوم انتحاري أمام مبنى حكومي في "
+        "مدينة خوست."
+    )
+    assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []
+    kept = [e for e in events(pipeline_nonfactual, text) if e["type"] == "ASSAULT"]
+    assert kept and {e["status"] for e in kept} == {"reference"}
+
+
+def test_a_year_word_in_brackets_still_dates_the_clause(pipeline: Pipeline) -> None:
+    text = "وقالت إحدى النازحات «العام (الماضي) قتلوا زوجي وأولادي واليوم يطردوننا من بيوتنا»."
+    assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []

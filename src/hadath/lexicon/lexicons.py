@@ -78,6 +78,7 @@ TOKEN_CUE_KINDS = frozenset(
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
         "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
+        "elapsed_unit",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

@@ -365,6 +365,7 @@ class EventExtractor:
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
         self.causal_words = frozenset(normalize(w) for w in ("إثر", "جراء"))
+        self.elapsed_units = lexicons.cue_forms("elapsed_unit")
         self.cause_markers = frozenset(normalize(w) for w in ("في", "إثر", "جراء", "خلال", "بسبب"))
         self.aim_markers = frozenset(normalize(w) for w in ("على", "باتجاه", "نحو", "صوب"))
         self.demonstratives = lexicons.cue_forms("demonstrative")
@@ -692,8 +693,8 @@ class EventExtractor:
         start = nav.after(trig.nend)
         for k in range(start, min(start + CAUSE_REACH, len(nav.tokens))):
             tok = nav.tokens[k]
-            if tok.norm in CLAUSE_END:
-                return None
+            if tok.norm in CLAUSE_END and tok.norm != ",":
+                return None  # (past a comma: "مقتل 16 شخصا، بينهم 14 طفلا، في هجوم انتحاري")
             for t in scope.by_trigger_start.get(tok.nstart, ()):
                 if t.entry.pos == "verb":
                     return None
@@ -1687,6 +1688,12 @@ class EventExtractor:
         "في أعقاب هجوم"، "مسؤولية التفجير")."""
         nav = scope.nav
         i = nav.after(trig.nstart)
+        # "بعد يوم من مقتل ..."، "قبل ساعات من الهجوم": a time elapsed since the event, told as known
+        of, unit = nav.token(i - 1), nav.token(i - 2)
+        if of is not None and of.norm == "من" and unit is not None and unit.norm in self.elapsed_units:
+            for tok in nav.tokens[max(0, i - 4) : i - 2]:
+                if tok.norm in self.reference_words and tok.nstart >= s_start:
+                    return "reference"
         for k in range(max(0, i - 2), i):
             tok = nav.tokens[k]
             if tok.norm in self.reference_words and tok.nstart >= s_start:
@@ -2030,6 +2037,8 @@ class EventExtractor:
             between = nav.tokens[a:b]
             if len(between) > OWN_DATE_REACH or any(t.norm in CLAUSE_END for t in between):
                 continue
+            if d.nstart >= trig.nend and between and between[-1].kind == "clitic" and between[-1].norm == "و":
+                continue  # "قتلوا زوجي وأولادي واليوم يطردوننا": the day opens the next clause
             if best is None or len(between) < best[0]:
                 best = (len(between), d.value)
         return best[1] if best is not None else None

@@ -44,6 +44,7 @@ YEARS = range(1900, 2100)
 #: Sectors of actors who fight: "هاجم" with a group of them or an army in its sentence is a physical attack.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SPY", "COP"})
 _SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+_BRACKETS = frozenset({"(", ")"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +322,11 @@ def _has_phrase(words: Sequence[_Word], a: int, b: int, index: dict[str, list[tu
 
 
 def _starts_with(words: Sequence[_Word], k: int, phrase: tuple[str, ...]) -> bool:
-    if k + len(phrase) > len(words):
-        return False
-    return all(words[k + j].norm == part for j, part in enumerate(phrase))
+    """The phrase's words from word ``k`` on, brackets around a word of it aside ("العام (الماضي)")."""
+    for part in phrase:
+        while k < len(words) and words[k].norm in _BRACKETS and words[k].norm != part:
+            k += 1
+        if k >= len(words) or words[k].norm != part:
+            return False
+        k += 1
+    return True
