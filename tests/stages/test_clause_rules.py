@@ -605,3 +605,11 @@ def test_a_time_elapsed_since_a_death_names_it_as_known(pipeline: Pipeline, pipe
 def test_a_year_word_in_brackets_still_dates_the_clause(pipeline: Pipeline) -> None:
     text = "وقالت إحدى النازحات «العام (الماضي) قتلوا زوجي وأولادي واليوم يطردوننا من بيوتنا»."
     assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_a_bare_form_joined_to_a_verbal_noun_is_one(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
+    nouns = "واتهمت وزارة الداخلية عناصر التنظيم بعمليات قتل وخطف في المحافظة خلال الأشهر الماضية."
+    assert [e for e in events(pipeline, nouns) if e["type"] == "ASSAULT"] == []
+    # joined to a verb, the same form is a verb
+    verbs = "وقتل مسلحون مجهولون شرطيا وخطف آخرون موظفا حكوميا في مدينة الموصل اليوم."
+    assert [e["status"] for e in events(pipeline_nonfactual, verbs) if e["type"] == "ASSAULT"][:1] == ["factual"]

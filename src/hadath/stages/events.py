@@ -1758,7 +1758,11 @@ class EventExtractor:
             before = nav.token(nav.after(trig.nstart - len(trig.prefix)) - 1)
             if len(trig.text) > 3 or before is None or before.norm in CLAUSE_PUNCT:
                 return True
-            return any(t.nend == before.nend and t.entry.pos == "verb" for t in scope.triggers)
+            # "قتل ... وخطف": a verb after a verb; "بعمليات قتل وخطف": a noun after the noun the first one is
+            return any(
+                t.nend == before.nend and t.entry.pos == "verb" and self._verb_position(scope, t, nav.after(t.nstart))
+                for t in scope.by_trigger_end.get(before.nend, ())
+            )
         if prev is None or prev.norm in CLAUSE_PUNCT or (prev.kind == "clitic" and prev.norm in ("و", "ف")):
             return True
         if prev.norm in self.clause_openers or prev.norm in self.subordinators:
