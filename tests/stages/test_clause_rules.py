@@ -613,3 +613,33 @@ def test_a_bare_form_joined_to_a_verbal_noun_is_one(pipeline: Pipeline, pipeline
     # joined to a verb, the same form is a verb
     verbs = "وقتل مسلحون مجهولون شرطيا وخطف آخرون موظفا حكوميا في مدينة الموصل اليوم."
     assert [e["status"] for e in events(pipeline_nonfactual, verbs) if e["type"] == "ASSAULT"][:1] == ["factual"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a weapon platform with its state's demonym is that state's forces
+        ("وقصفت المدفعية التركية فجر اليوم قرى في ريف الحسكة.", {("TUR", "MIL")}),
+        # several states coordinated by their demonyms, and two platforms sharing them
+        (
+            "شنت طائرات حربية وسفن أمريكية وبريطانية فجر اليوم ضربات على مواقع لجماعة الحوثيين في صنعاء.",
+            {("USA", "MIL"), ("GBR", "MIL")},
+        ),
+    ],
+)
+def test_forces_named_by_their_weapons_and_demonyms(
+    pipeline: Pipeline, text: str, sources: set[tuple[str, str]]
+) -> None:
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert {side(e["source"]) for e in found} == sources
+
+
+def test_planes_without_a_state_are_no_forces(pipeline: Pipeline) -> None:
+    text = (
+        "ووصلت اليوم طائرات مساعدات إماراتية إلى مطار العريش محملة بالمواد الغذائية لسكان قطاع غزة. وقصفت "
+        "المدفعية التركية قرى في ريف الحسكة."
+    )
+    entities = pipeline.extract(text, date=DATE, doc_id="t").to_dict(include_status=True)["entities"]
+    # the artillery with its demonym is Turkey's forces; the aid planes, their state not named after them, are none
+    forces = [(e["country"], [m["text"] for m in e["mentions"]]) for e in entities if e["sector"] == "MIL"]
+    assert forces == [("TUR", ["المدفعية التركية"])]

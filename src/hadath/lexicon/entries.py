@@ -123,6 +123,7 @@ class Group:
     role: str
     country: str | None
     home: bool = False  # without a written country, the reporting agency's own ("وزارة الداخلية" in KUNA)
+    named: bool = False  # an actor only with its state named after it ("طائرات إسرائيلية"، not "طائرات مساعدات")
 
 
 @dataclass(frozen=True, slots=True)

@@ -463,7 +463,8 @@ def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]
     for line, row in read_tsv(path, ("form", "sector", "role", "country")):
         form = require(path, line, "form", row["form"])
         home = row["country"] == "home"
-        if not home:
+        named = row["country"] == "named"
+        if not (home or named):
             _check_country(path, line, "country", row["country"], countries)
         keys.append((line, (normalize(form),)))
         out.append(
@@ -471,8 +472,9 @@ def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]
                 form,
                 require(path, line, "sector", row["sector"], SECTORS),
                 require(path, line, "role", row["role"]),
-                None if home else (row["country"] or None),
+                None if home or named else (row["country"] or None),
                 home,
+                named,
             )
         )
     _no_duplicates(path, keys)

@@ -142,9 +142,18 @@ class ActorRecognizer:
             if m.kind != "group" or _inside(m, covered):
                 continue
             country_mention = self._group_country(m, ent[i + 1] if i + 1 < len(ent) else None, nav)
+            if m.entry.named and country_mention is None:
+                continue  # "طائرات" is a state's forces only as "طائرات إسرائيلية"
             actor = self._group(doc, m, country_mention)
             found.append(actor)
             insort(covered, actor.extent)
+            # "طائرات حربية أمريكية وبريطانية": the forces of each state of coordinated demonyms
+            k = ent.index(country_mention) + 1 if country_mention is not None else len(ent)
+            while k < len(ent) and self._coordinated_demonym(ent[k], ent[k - 1], nav):
+                more = replace(self._group(doc, m, ent[k]), nstart=ent[k].nstart, extent=(ent[k].nstart, ent[k].nend))
+                found.append(more)
+                insort(covered, more.extent)
+                k += 1
         # states and organizations named outside person phrases
         for m in ent:
             if _inside(m, covered):
@@ -593,11 +602,29 @@ class ActorRecognizer:
             return nxt  # "المديرية العامة لمكافحة المخدرات في المملكة العربية السعودية": the body of that state
         if words and nxt.kind != "demonym":
             return None  # "وزارة الخارجية رفض مصر": a country after other words starts another phrase
+        if (
+            m.entry.sector == "MIL"
+            and len(words) == 2
+            and words[0].kind == "clitic"
+            and words[0].norm == "و"
+            and words[1].kind == "word"
+            and words[1].norm not in self.function_words
+            and words[1].norm not in self.trigger_words
+        ):
+            return nxt  # "طائرات حربية وسفن أمريكية": the demonym qualifies both forces
         if len(words) > GROUP_NAME_WORDS or any(
             t.kind != "word" or t.norm in self.function_words or t.norm in self.trigger_words for t in words
         ):
             return None
         return nxt
+
+    @staticmethod
+    def _coordinated_demonym(m: Mention, before: Mention, nav: TokenIndex) -> bool:
+        """ "وبريطانية" right after the demonym "أمريكية": another state's forces of the same kind."""
+        if m.kind != "demonym" or before.kind != "demonym" or m.prefix not in ("و", "،و"):
+            return False
+        between = nav.tokens[nav.after(before.nend) : nav.after(m.nstart - len(m.prefix))]
+        return all(t.kind == "punct" and t.norm == "," for t in between)
 
     def _group(self, doc: Document, m: Mention, country_mention: Mention | None) -> ActorMention:
         group: Group = m.entry
