@@ -643,3 +643,19 @@ def test_planes_without_a_state_are_no_forces(pipeline: Pipeline) -> None:
     # the artillery with its demonym is Turkey's forces; the aid planes, their state not named after them, are none
     forces = [(e["country"], [m["text"] for m in e["mentions"]]) for e in entities if e["sector"] == "MIL"]
     assert forces == [("TUR", ["المدفعية التركية"])]
+
+
+def test_a_news_outlet_is_an_actor_unless_it_reports(pipeline: Pipeline) -> None:
+    raided = (
+        "رام الله في 5 مايو /وفا/ - اقتحمت قوة من الجيش الإسرائيلي فجر اليوم مكتب قناة الجزيرة في مدينة رام الله "
+        "وصادرت معداته. وأدانت قناة الجزيرة المداهمة ووصفتها بأنها اعتداء على حرية الصحافة."
+    )
+    found = events(pipeline, raided, "2024-05-05")
+    raids = [(side(e["source"]), side(e["target"])) for e in found if e["mode"] == "raid"]
+    assert raids == [(("ISR", "MIL"), ("QAT", "JRN"))]
+    assert dyads(found, "ACCUSE") == {(("QAT", "JRN"), ("ISR", "MIL"))}
+    # the coordinated verb keeps the raid's subject, not the city named before it
+    assert {side(e["source"]) for e in found if e["mode"] == "seize"} == {("ISR", "MIL")}
+    # the outlet that tells the news is its source, not an actor of it
+    told = "ونقلت قناة الجزيرة عن مصادر محلية أن قوات الأمن اعتقلت عشرة متظاهرين في المدينة."
+    assert all("QAT" not in (side(e["source"]) or ()) for e in events(pipeline, told))

@@ -74,6 +74,9 @@ class ActorRecognizer:
         self.name_prefixes = lexicons.cue_forms("name_prefix")
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
+        self.reporting_words = frozenset(
+            normalize(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "نقلا", "عن", "مراسل", "مراسلة", "لمراسل")
+        )
 
     # ----------------------------------------------------------------- finding
     def find(self, doc: Document) -> list[ActorMention]:
@@ -160,7 +163,8 @@ class ActorRecognizer:
                 continue
             if m.kind in ("country", "capital"):
                 found.append(self._state(doc, m))
-            elif m.kind == "org" and m.entry.org.kind != "agency":
+            elif m.kind == "org" and (m.entry.org.kind != "agency" or not self._reporting(doc, m, nav)):
+                # a news outlet is an actor when it is not the one reporting ("اقتحمت ... مكتب شبكة الجزيرة")
                 found.append(self._organization(doc, m))
             elif m.kind == "demonym" and self._counted(m, nav):
                 found.append(people_of(doc, m, "citizens", f"group:{m.entry.iso3}:CVL:citizens"))
@@ -636,6 +640,28 @@ class ActorRecognizer:
         key = f"group:{country or 'unknown'}:{group.sector}:{group.role}"
         actor = Actor(span.text, span.start, span.end, None, country, None, group.sector, group.role, None)
         return ActorMention(actor, "group", key, m.nstart, end, (m.nstart, end), doc.sentence_of(m.nstart), True)
+
+    def _reporting(self, doc: Document, m: Mention, nav: TokenIndex) -> bool:
+        """A news outlet named as a report's source: the subject of a verb of saying ("ذكرت وكالة الأنباء"، "نقلت قناة
+        الجزيرة عن")، after "حسب"، "وفق"، "نقلا عن"، "لـ" ("قال لوكالة رويترز")، or a verb of saying right after it."""
+        if m.prefix and m.prefix[-1] in "ل":
+            return True
+        first = nav.after(m.nstart - len(m.prefix))
+        before = [t for t in nav.tokens[max(0, first - 3) : first] if t.kind != "punct" or t.norm == ","]
+        if before and before[-1].kind == "clitic" and before[-1].norm == "ل":
+            return True
+        if any(t.norm in self.reporting_words for t in before[-2:]):
+            return True
+        for c in doc.mentions:
+            if c.kind != "cue" or c.entry.kind != "attribution":
+                continue
+            if c.nend <= m.nstart:
+                gap = nav.after(m.nstart) - nav.after(c.nend)
+            else:
+                gap = nav.after(c.nstart) - nav.after(m.nend)
+            if 0 <= gap <= 2:
+                return True  # "ذكرت قناة الجزيرة"، "قناة الجزيرة ذكرت"
+        return False
 
     def _counted(self, m: Mention, nav: TokenIndex) -> bool:
         """ "عشرات الفلسطينيين"، "آلاف من المغاربة": a nationality counted is a crowd of people."""

@@ -881,7 +881,10 @@ class EventExtractor:
             patient_after = False  # "هجوم الحوثيين على السفينة": the genitive attacks the one after على
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
-        if before is not None:
+        if before is not None and not (
+            trigger.pos == "verb" and (self._locative(scope, before) or any(c in trig.prefix for c in "وف"))
+        ):
+            # (not a place: "... في مدينة رام الله وصادرت": nor the object of the clause a conjunction closes)
             return before, "adjacent"
         if trigger.pos == "verb" and trigger.type in DEMONYM_SECTOR:
             # "الطائرات الإسرائيلية أطلقت ..."، "المدفعية السورية قصفت ...": a weapon of a state's forces as subject
