@@ -659,3 +659,38 @@ def test_a_news_outlet_is_an_actor_unless_it_reports(pipeline: Pipeline) -> None
     # the outlet that tells the news is its source, not an actor of it
     told = "ونقلت قناة الجزيرة عن مصادر محلية أن قوات الأمن اعتقلت عشرة متظاهرين في المدينة."
     assert all("QAT" not in (side(e["source"]) or ()) for e in events(pipeline, told))
+
+
+def test_a_bureau_report_of_local_news_takes_its_datelines_country(pipeline: Pipeline) -> None:
+    # a QNA report filed from Beirut that names no Qatari: "مجلس الوزراء" is Lebanon's
+    local = (
+        "بيروت في 3 مارس /قنا/ - أعلن حزب الله اللبناني اليوم رفضه قرار مجلس الوزراء تكليف الجيش بإعداد خطة "
+        "لحصر السلاح."
+    )
+    assert dyads(events(pipeline, local, "2025-03-03"), "REJECT") == {(("LBN", "REB"), ("LBN", "GOV"))}
+    # the agency's own delegation abroad keeps its bare titles its own
+    own = (
+        "نيويورك في 22 سبتمبر /قنا/ - التقى معالي الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني رئيس مجلس الوزراء "
+        "وزير الخارجية اليوم نظيره النرويجي على هامش أعمال الجمعية العامة للأمم المتحدة."
+    )
+    assert dyads(events(pipeline, own, "2025-09-22"), "CONSULT") == {(("QAT", "GOV"), ("NOR", "GOV"))}
+
+
+def test_the_ministry_named_again_is_the_same_ministry(pipeline: Pipeline) -> None:
+    text = (
+        "واشنطن في 5 مارس /قنا/ - فرضت وزارة الخزانة الأمريكية اليوم عقوبات على شركات تتعامل مع الحرس الثوري "
+        "الإيراني. واتهمت الوزارة في بيان الحرس الثوري الإيراني بتمويل جماعات مسلحة في المنطقة."
+    )
+    found = events(pipeline, text, "2025-03-05")
+    assert {side(e["source"]) for e in found if e["type"] == "ACCUSE"} == {("USA", "GOV")}
+
+
+def test_a_long_title_closed_by_its_country_before_the_name(pipeline: Pipeline) -> None:
+    text = (
+        "الرياض في 24 فبراير /واس/ - استقبل صاحب السمو الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، في ديوان "
+        "الوزارة بالرياض اليوم، نائب رئيس الوزراء وزير الخارجية وشؤون المغتربين بالمملكة الأردنية الهاشمية أيمن "
+        "الصفدي."
+    )
+    found = events(pipeline, text, "2025-02-24")
+    # "اليوم" before the comma is the day, not a person's name
+    assert dyads(found, "CONSULT") == {(("JOR", "GOV"), ("SAU", "GOV"))}

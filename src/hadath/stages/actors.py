@@ -74,6 +74,7 @@ class ActorRecognizer:
         self.name_prefixes = lexicons.cue_forms("name_prefix")
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
+        self.bare_bodies = frozenset(normalize(w) for w in ("الوزارة",))
         self.reporting_words = frozenset(
             normalize(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "نقلا", "عن", "مراسل", "مراسلة", "لمراسل")
         )
@@ -83,7 +84,8 @@ class ActorRecognizer:
         nav = TokenIndex(doc)
         ent = [m for m in doc.mentions if m.kind in ENTITY_KINDS]
         ent = sorted(ent + self._body_anaphors(doc, nav, ent), key=lambda m: (m.nstart, -m.nend))
-        busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue")]
+        # words no name is made of: triggers, cues and dates ("... اليوم، نائب رئيس الوزراء": not a person "اليوم")
+        busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue", "date")]
         phrases = self._title_phrases(ent, nav)
         phrase_by_end = {p.nend: p for p in phrases}
         phrase_by_start = {p.nstart: p for p in phrases}
@@ -148,6 +150,20 @@ class ActorRecognizer:
             if m.entry.named and country_mention is None:
                 continue  # "طائرات" is a state's forces only as "طائرات إسرائيلية"
             actor = self._group(doc, m, country_mention)
+            if country_mention is None and normalize(m.entry.form) in self.bare_bodies:
+                # "وزارة الخزانة الأمريكية ... واتهمت الوزارة": the ministry named last before, not the agency's own
+                head = normalize(m.entry.form).removeprefix("ال")
+                named = [
+                    a
+                    for a in found
+                    if a.kind == "group" and a.nend <= m.nstart and normalize(a.actor.text).startswith(head)
+                ]
+                if named:
+                    last = named[-1]
+                    actor = replace(last, nstart=m.nstart, nend=m.nend, extent=(m.nstart, m.nend),
+                                    sentence=doc.sentence_of(m.nstart),
+                                    actor=replace(last.actor, text=actor.actor.text, start=actor.actor.start,
+                                                  end=actor.actor.end))  # fmt: skip
             found.append(actor)
             insort(covered, actor.extent)
             # "طائرات حربية أمريكية وبريطانية": the forces of each state of coordinated demonyms
@@ -310,8 +326,13 @@ class ActorRecognizer:
             if t.norm in CLAUSE_PUNCT or t.norm == "مع":
                 stop = t.nstart
                 break
-        for other in ent[i + 1 :]:
+        for k, other in enumerate(ent[i + 1 :], start=i + 1):
             if other.nstart >= stop:
+                break
+            if other.kind == "title" and nav.is_blank(ent[k - 1].nend, other.nstart - len(other.prefix)):
+                continue  # "نائب رئيس الوزراء وزير الخارجية ...": titles in a row, one phrase
+            if other.kind == "person" and last is not None:
+                stop = other.nstart  # "... بالمملكة الأردنية الهاشمية أيمن الصفدي": the name closes the title
                 break
             if other.kind in ("person", "title"):
                 return None

@@ -66,6 +66,16 @@ class ContextReader:
         if org_id in self.home_agencies:
             home = next((c.org.country for c in self.lex.datelines if c.org.id == org_id), None)
         word, place = self.dateline_place(doc, home)
+        if (
+            home is not None
+            and place is not None
+            and place.country
+            and place.country != home
+            and not self._names_country(doc, home)
+        ):
+            # "بيروت في 6 أغسطس /قنا/ - ... قرار مجلس الوزراء": a bureau's report of local news names no Qatari;
+            # its bare "مجلس الوزراء"، "وزارة الخارجية" are those of the country it is filed from
+            home = place.country
         mentions = self.reread(doc, word, place, home)
         return doc.with_(
             mentions=mentions,
@@ -76,6 +86,16 @@ class ContextReader:
             dateline_end=self.dateline_end(doc),
             occasion=self.occasion(doc),
         )
+
+    @staticmethod
+    def _names_country(doc: Document, iso3: str) -> bool:
+        """The text names the state (its name, capital or demonym) or a person of it."""
+        for m in doc.mentions:
+            if m.kind in ("country", "capital", "demonym") and getattr(m.entry, "iso3", None) == iso3:
+                return True
+            if m.kind == "person" and any(t.country == iso3 for t in m.entry.terms):
+                return True
+        return False
 
     def dateline_place(self, doc: Document, home: str | None) -> tuple[Mention | None, Location | None]:
         """The place a report is filed from ("رام الله 7 أيار (وفا) -" -> Ramallah, PSE; "الكويت - 4 - 1 (كونا)" ->
