@@ -694,3 +694,25 @@ def test_a_long_title_closed_by_its_country_before_the_name(pipeline: Pipeline) 
     found = events(pipeline, text, "2025-02-24")
     # "اليوم" before the comma is the day, not a person's name
     assert dyads(found, "CONSULT") == {(("JOR", "GOV"), ("SAU", "GOV"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("سير مركز الملك سلمان للإغاثة اليوم قافلة إغاثية إلى ولاية كسلا السودانية.", "AID", "humanitarian"),
+        ("وصلت اليوم إلى بيروت الطائرة الرابعة ضمن الجسر الجوي القطري لإغاثة الشعب اللبناني.", "AID", "humanitarian"),
+        ("بعث الرئيس المصري عبد الفتاح السيسي برقية عزاء إلى الرئيس التركي في ضحايا الزلزال.", "SUPPORT", "condole"),
+        ("استولت قوات الحرس الثوري الإيراني اليوم على ناقلة نفط قرب مضيق هرمز.", "COERCE", "seize"),
+        ("وأعلنت المملكة العربية السعودية رفع الحظر عن دولة قطر بعد توقيع اتفاق المصالحة.", "RETREAT", "lift"),
+        ("أعلنت تركيا وقف جميع عمليات التصدير والاستيراد مع إسرائيل حتى إشعار آخر.", "SANCTION", "embargo"),
+    ],
+)
+def test_agency_phrasings_of_aid_condolences_seizures_and_bans(
+    pipeline: Pipeline, text: str, etype: str, mode: str
+) -> None:
+    assert (etype, mode) in {(e["type"], e["mode"]) for e in events(pipeline, text)}
+
+
+def test_the_rapid_support_forces_by_their_agency_names(pipeline: Pipeline) -> None:
+    text = "قصفت مليشيا الدعم السريع المتمردة اليوم بالمدفعية أحياء سكنية في مدينة الفاشر."
+    assert {side(e["source"]) for e in events(pipeline, text) if e["type"] == "ASSAULT"} == {("SDN", "REB")}

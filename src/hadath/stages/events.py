@@ -366,6 +366,7 @@ class EventExtractor:
         self.with_markers = _PARTICIPANT_MARKERS["with"]
         self.causal_words = frozenset(normalize(w) for w in ("إثر", "جراء"))
         self.elapsed_units = lexicons.cue_forms("elapsed_unit")
+        self.force_nouns = frozenset(normalize(w) for w in ("قوات", "وحدات", "عناصر", "مقاتلو", "مقاتلي"))
         self.cause_markers = frozenset(normalize(w) for w in ("في", "إثر", "جراء", "خلال", "بسبب"))
         self.aim_markers = frozenset(normalize(w) for w in ("على", "باتجاه", "نحو", "صوب"))
         self.demonstratives = lexicons.cue_forms("demonstrative")
@@ -825,8 +826,12 @@ class EventExtractor:
         pos = trig.nend
         # "بحث اليوم وزير ..." / "تظاهر آلاف من الطلاب": step over adverbs and quantities
         j = nav.after(pos)
-        while j < len(nav.tokens) and (nav.tokens[j].norm in self.skippable or nav.tokens[j].kind == "number"):
-            pos = nav.tokens[j].nend
+        while j < len(nav.tokens) and (
+            nav.tokens[j].norm in self.skippable
+            or nav.tokens[j].kind == "number"
+            or (nav.tokens[j].norm in self.force_nouns and not scope.in_actor(nav.tokens[j].nstart))
+        ):
+            pos = nav.tokens[j].nend  # (and "قوات" before a body: "استولت قوات الحرس الثوري على ...")
             j += 1
             if j < len(nav.tokens) and nav.tokens[j].norm == "من" and nav.tokens[j - 1].norm in self.quantities:
                 pos = nav.tokens[j].nend  # "آلاف من الطلاب"
