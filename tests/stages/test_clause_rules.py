@@ -716,3 +716,14 @@ def test_agency_phrasings_of_aid_condolences_seizures_and_bans(
 def test_the_rapid_support_forces_by_their_agency_names(pipeline: Pipeline) -> None:
     text = "قصفت مليشيا الدعم السريع المتمردة اليوم بالمدفعية أحياء سكنية في مدينة الفاشر."
     assert {side(e["source"]) for e in events(pipeline, text) if e["type"] == "ASSAULT"} == {("SDN", "REB")}
+
+
+def test_a_death_told_with_its_cause_and_the_weapons_state(pipeline: Pipeline) -> None:
+    text = (
+        "بيروت في 9 أبريل /قنا/ - استشهد مواطن لبناني، اليوم، جراء غارة نفذتها طائرة مسيرة إسرائيلية على سيارة "
+        "في بلدة عيترون. وأدان دولة رئيس مجلس الوزراء اللبناني نواف سلام الاعتداء الإسرائيلي."
+    )
+    found = events(pipeline, text, "2025-04-09")
+    assert {side(e["source"]) for e in found if e["type"] == "ASSAULT"} == {("ISR", "MIL")}
+    # "دولة" before a prime minister's title is his form of address: he is the one who condemns
+    assert {side(e["source"]) for e in found if e["type"] == "ACCUSE"} == {("LBN", "GOV")}

@@ -364,7 +364,7 @@ class EventExtractor:
         self.kin = lexicons.cue_forms("kin")
         self.parentheticals = lexicons.cue_forms("parenthetical")
         self.with_markers = _PARTICIPANT_MARKERS["with"]
-        self.causal_words = frozenset(normalize(w) for w in ("إثر", "جراء"))
+        self.causal_words = frozenset(normalize(w) for w in ("إثر", "جراء", "بسبب"))
         self.elapsed_units = lexicons.cue_forms("elapsed_unit")
         self.force_nouns = frozenset(normalize(w) for w in ("قوات", "وحدات", "عناصر", "مقاتلو", "مقاتلي"))
         self.cause_markers = frozenset(normalize(w) for w in ("في", "إثر", "جراء", "خلال", "بسبب"))
@@ -1506,6 +1506,14 @@ class EventExtractor:
                 while m < len(nav.tokens) and nav.tokens[m].norm in self.skippable:
                     pos, m = nav.tokens[m].nend, m + 1  # "نفذه مئات المستوطنين"
                 author = scope.actor_at(pos, frozenset({""}))
+                if author is None:
+                    # "غارة نفذتها طائرة مسيرة إسرائيلية": a weapon of the same kind, with its state's demonym
+                    weapon = next(
+                        (t for t in scope.by_trigger_start.get(nav.skip_space(pos), ()) if t.entry.pos == "noun"), None
+                    )
+                    demonym = scope.demonyms.get(nav.skip_space(weapon.nend)) if weapon is not None else None
+                    if demonym is not None:
+                        return self._demonym_actor(scope.doc, demonym, trig.entry.type)
                 return author if author is not None and author.kind in ("group", "organization", "person") else None
         return None
 
@@ -1661,6 +1669,15 @@ class EventExtractor:
                 # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author; "أعلن الجيش مقتل أحد جنوده":
                 # a death announced
                 return "factual"
+        first = nav.after(trig.nstart - len(trig.prefix))
+        marker = nav.token(first - 1)
+        if (
+            trig.entry.type in VICTIM_TYPES
+            and marker is not None
+            and marker.norm in self.causal_words
+            and self._toll_before(scope, first, s_start, deaths_only=True)
+        ):
+            return "factual"  # "استشهد مواطن لبناني، اليوم، جراء غارة ...": the cause of a death just told
         sent = scope.doc.sentences[scope.doc.sentence_of(trig.nstart)]
         if self.reading.chronology_item(nav, i, s_start):
             return "factual"  # "* 14 فبراير 2005: اغتيال ..."
@@ -1710,13 +1727,17 @@ class EventExtractor:
                 return "reference"
         return None
 
-    def _toll_before(self, scope: _Scope, k: int, s_start: int) -> bool:
+    def _toll_before(self, scope: _Scope, k: int, s_start: int, deaths_only: bool = False) -> bool:
         """A casualty word or a violent act earlier in the sentence of token ``k`` ("قتل ثلاثة ... إثر"، "استشهاد
         اثنين ... إثر"، "اغتيال ... إثر")."""
         nav = scope.nav
         for tok in reversed(nav.tokens[nav.after(s_start) : k]):
             if tok.norm in (".", "\n", ";", ":"):
                 return False
+            if deaths_only:
+                if tok.norm in self.casualty_words and tok.norm not in self.result_verbs:
+                    return True
+                continue
             if tok.norm in self.casualty_words or tok.norm in self.passive_tolls:
                 return True
             if any(t.entry.type in VICTIM_TYPES for t in scope.by_trigger_end.get(tok.nend, ())):
