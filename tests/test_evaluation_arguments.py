@@ -1,5 +1,5 @@
-"""Argument scoring (`hadath eval arguments`): annotators' majority codes against hadath's source and target,
-on a span file written here (tests/fixtures/gsr_spans.json, in the arabic_event_gsr format). Its four sentences:
+"""`hadath eval arguments`: annotators' majority codes against hadath's source and target, on a span file
+written here (tests/fixtures/gsr_spans.json, in the arabic_event_gsr format). Its four sentences:
 
 0. an army fires on journalists: every field has a majority, the target sector MED (CAMEO's media) is hadath's JRN;
 1. an army attacks armed opposition posts: the source country is a tie (not scored), the target country INT has no
@@ -10,11 +10,14 @@ on a span file written here (tests/fixtures/gsr_spans.json, in the arabic_event_
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from hadath import InputError, Pipeline
+from hadath.cli import app
 from hadath.evaluation import load_argument_sentences, majority, score_arguments
 
 SPANS = Path(__file__).resolve().parent / "fixtures" / "gsr_spans.json"
@@ -90,3 +93,37 @@ def test_bad_span_file_names_file_and_item(tmp_path: Path, content: str, reason:
         load_argument_sentences(path)
     assert str(path) in str(err.value)
     assert reason in str(err.value)
+
+
+def test_cli_eval_arguments_json() -> None:
+    result = CliRunner().invoke(app, ["eval", "arguments", str(SPANS), "--type", "assault", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["type"] == "ASSAULT"
+    assert scores["fields"]["source_sector"]["accuracy"] == 1.0
+
+
+def test_cli_eval_arguments_table_and_errors() -> None:
+    result = CliRunner().invoke(app, ["eval", "arguments", str(SPANS), "--type", "ASSAULT", "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    assert "source found (gold names one): 2/2" in result.stdout
+    assert "INT" in result.stdout and "MED read as hadath's JRN" in result.stdout
+    assert "items[1] هاجم الجيش السوري" in result.stderr
+    assert "target_sector REB != OPP" in result.stderr
+    assert "items[2]" in result.stderr and "no ASSAULT event" in result.stderr
+
+
+def test_cli_eval_arguments_broken_file_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "spans.json"
+    path.write_text('[{"text": "نص", "spans": []}, {"event_type": "ASSAULT", "spans": []}]', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "arguments", str(path), "--type", "ASSAULT"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    message = " ".join(result.stderr.split())  # Rich may wrap a long line
+    assert f"error: {path}: items[1] has no 'text'" in message
+
+
+def test_cli_eval_arguments_rejects_unknown_type() -> None:
+    result = CliRunner().invoke(app, ["eval", "arguments", str(SPANS), "--type", "PARTY"])
+    assert result.exit_code == 1
+    assert "not a PLOVER type" in result.stderr
