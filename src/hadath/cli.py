@@ -392,6 +392,64 @@ def eval_detection(
         err.print(escape(f"line {row['line']} [{row['label']}] {row['error']} ({why}): {row['text']}"))
 
 
+@eval_app.command("arguments")
+def eval_arguments(
+    spans_path: Annotated[
+        Path, typer.Argument(help="Span file of the arabic_event_gsr format (a JSON list: text, spans ...).")
+    ],
+    event_type: Annotated[str, typer.Option("--type", help="PLOVER type the file annotates, e.g. ASSAULT.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[
+        int, typer.Option("--errors", help="List this many sentences where hadath's arguments disagree.")
+    ] = 0,
+) -> None:
+    """Source and target codes (country, sector) of hadath's event against the annotators' majority codes."""
+    from hadath.evaluation import ARGUMENT_FIELDS, load_argument_sentences, score_arguments
+    from hadath.ontology import EVENT_TYPES
+
+    etype = event_type.upper()
+    if etype not in EVENT_TYPES:
+        _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
+    sentences = _scored(lambda: load_argument_sentences(spans_path))  # the whole file is checked before scoring
+    scores = _scored(lambda: score_arguments(Pipeline(), sentences, etype))
+    result = scores.as_dict()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        console = Console()
+        table = Table(title=f"{etype} arguments: {scores.sentences} sentences, {scores.with_event} with a hadath event")
+        for col in ("field", "scored", "correct", "accuracy"):
+            table.add_column(col, justify="right" if col != "field" else "left")
+        for name in ARGUMENT_FIELDS:
+            row = result["fields"][name]
+            accuracy = "-" if row["accuracy"] is None else f"{row['accuracy']:.3f}"
+            table.add_row(name.replace("_", " "), str(row["scored"]), str(row["correct"]), accuracy)
+        console.print(table)
+        found = result["source_found"]
+        rate = "-" if found["rate"] is None else f"{found['rate']:.3f}"
+        console.print(f"source found (gold names one): {found['found']}/{found['named']} = {rate}")
+        for kind, codes in result["gold_codes_without_equivalent"].items():
+            if codes:
+                console.print(escape(f"gold {kind} codes hadath has no equivalent for (misses): {', '.join(codes)}"))
+        for code, reading in result["gold_sectors_read_as"].items():
+            console.print(escape(f"gold sector {code} read as hadath's {reading['as']} ({reading['times']} time(s))"))
+        if scores.other_type:
+            console.print(f"{scores.other_type} item(s) annotated for another event type left out")
+    for row in scores.errors[:show_errors]:
+        err.print(escape(_argument_error(row, etype)))
+
+
+def _argument_error(row: dict[str, Any], etype: str) -> str:
+    """One line of ``eval arguments --errors``: the sentence's start, then gold against hadath."""
+    words = row["text"].split()
+    start = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    if row["event"] is None:
+        gold = ", ".join(f"{name} {code}" for name, code in row["gold"].items()) or "no majority code"
+        return f"items[{row['item']}] {start}: no {etype} event (gold: {gold})"
+    wrong = ", ".join(f"{w['field']} {w['gold']} != {w['hadath'] or '-'}" for w in row["wrong"])
+    return f"items[{row['item']}] {start} [{row['event']}]: {wrong} (gold != hadath)"
+
+
 register_store_commands(app, err, _fail, _report)
 register_ner_commands(app, eval_app, err, _fail)
 register_serve_command(app, err, _fail)
