@@ -727,3 +727,30 @@ def test_a_death_told_with_its_cause_and_the_weapons_state(pipeline: Pipeline) -
     assert {side(e["source"]) for e in found if e["type"] == "ASSAULT"} == {("ISR", "MIL")}
     # "دولة" before a prime minister's title is his form of address: he is the one who condemns
     assert {side(e["source"]) for e in found if e["type"] == "ACCUSE"} == {("LBN", "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # forces named "القوات" + demonym, and a weapon platform, are their state's army
+        ("قصفت القوات الإسرائيلية منزلا في رفح صباح اليوم.", ("ISR", "MIL"), None),
+        ("قامت دبابة إسرائيلية بقصف منزل في بلدة بيت حانون.", ("ISR", "MIL"), None),
+        # the subject after the verb is not the object its demonym would otherwise name
+        ("قتلت الشرطة المصرية ثلاثة مسلحين في شمال سيناء.", ("EGY", "COP"), (None, "UAF")),
+    ],
+)
+def test_attackers_named_by_their_forces(
+    pipeline: Pipeline, text: str, source: tuple[str, str], target: tuple[str | None, str] | None
+) -> None:
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [side(e["source"]) for e in found] == [source]
+    if target is not None:
+        assert side(found[0]["target"]) == target
+
+
+def test_after_min_jihatihi_the_party_of_the_last_act_told_as_done(pipeline: Pipeline) -> None:
+    text = (
+        "هدد الرئيس الأمريكي اليوم إيران بقصف غير مسبوق إذا لم توقف برنامجها النووي. من جهته، جدد الرئيس "
+        "الإيراني رفض بلاده إجراء مفاوضات مباشرة مع الولايات المتحدة."
+    )
+    assert dyads(events(pipeline, text), "REJECT") == {(("IRN", "GOV"), ("USA", "GOV"))}

@@ -22,6 +22,8 @@ from hadath.lexicon.lexicons import PHRASE_CUE_KINDS, Lexicons
 NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 VERB_PREFIXES = frozenset({"", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"})
 #: Prefixes after which an ``ال`` form is written ``ل...`` (للبحرين = ل + البحرين).
+#: Prepositions a verb's form takes when it is read as its verbal noun (the events stage reads it so).
+MASDAR_PREFIXES = frozenset({"ب", "وب", "فب"})
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 
 #: Kinds matched, grouped in layers: inside a layer, matches do not overlap (leftmost-longest wins).
@@ -126,7 +128,10 @@ class Gazetteer:
             for kind, entry, lam in values:
                 if lam and prefix not in LAM_PREFIXES:
                     continue
-                allowed = VERB_PREFIXES if kind == "trigger" and entry.pos == "verb" else NOUN_PREFIXES
+                allowed = NOUN_PREFIXES
+                if kind == "trigger" and entry.pos == "verb":
+                    # a bare three-letter past ("قصف"، "قتل") is spelled as its verbal noun, which takes ب: "بقصف"
+                    allowed = VERB_PREFIXES | MASDAR_PREFIXES if len(entry.form) == 3 else VERB_PREFIXES
                 if not lam and prefix not in allowed:
                     continue
                 if "س" in prefix and text[start] not in IMPERFECT_PREFIXES:

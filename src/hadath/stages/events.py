@@ -922,7 +922,9 @@ class EventExtractor:
             if cue.nstart >= trig.nstart:
                 break
             if cue.entry.kind == "speaker" and done:
-                return done[-1].target, "speaker"
+                # "من جهته": the other party of the last event told as done (not of an act only threatened)
+                told = next((c for c in reversed(done) if c.status == "factual"), done[-1])
+                return told.target, "speaker"
         k = bisect_left(scope.cue_starts, trig.nend)
         nxt = scope.cues[k] if k < len(scope.cues) else None
         if nxt is not None and nxt.entry.kind == "participants" and nav.is_blank(trig.nend, nxt.nstart):
@@ -1242,7 +1244,7 @@ class EventExtractor:
                 if demonym is not None:
                     return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
-        armed = self._armed_target(scope, trig, min(clause_end, sent_end)) if trigger.type == "ASSAULT" else None
+        armed = self._armed_target(scope, trig, min(clause_end, sent_end), start) if trigger.type == "ASSAULT" else None
         if trigger.args in ("blames", "imposes", "lifts", "summons", "fires"):
             for a in scope.actors_from(start):
                 if a.nend > min(limit, sent_end):
@@ -1541,12 +1543,14 @@ class EventExtractor:
                     return self._demonym_actor(scope.doc, demonym, "MOBILIZE")
         return None
 
-    def _armed_target(self, scope: _Scope, trig: Mention, end: int) -> tuple[int, ActorMention] | None:
+    def _armed_target(
+        self, scope: _Scope, trig: Mention, end: int, start: int | None = None
+    ) -> tuple[int, ActorMention] | None:
         """ "استهدف موقعا عسكريا إسرائيليا"، "على أهداف عسكرية في إسرائيل"، "على كمين أمني بمدينة العريش": an attack
         on a military or police post is an attack on that state's forces (MIL, COP), named by a demonym or a place
-        within a few words after the post."""
+        within a few words after the post (after the subject, when it follows the verb: "قتلت الشرطة المصرية ...")."""
         nav = scope.nav
-        tokens = nav.tokens[nav.after(trig.nend) : nav.after(end)]
+        tokens = nav.tokens[nav.after(max(trig.nend, start or 0)) : nav.after(end)]
         for n, tok in enumerate(tokens):
             sector = "MIL" if tok.norm in self.military_posts else "COP" if tok.norm in self.police_posts else None
             if sector is None:
