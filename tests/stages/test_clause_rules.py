@@ -754,3 +754,25 @@ def test_after_min_jihatihi_the_party_of_the_last_act_told_as_done(pipeline: Pip
         "الإيراني رفض بلاده إجراء مفاوضات مباشرة مع الولايات المتحدة."
     )
     assert dyads(events(pipeline, text), "REJECT") == {(("IRN", "GOV"), ("USA", "GOV"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the dead of a passive toll are the attack's victims, never its author
+        ("قتل ثلاثة جنود أردنيين أمس في هجوم انتحاري على نقطة حدودية.", None, ("JOR", "MIL")),
+        ("وكان ثلاثة جنود سوريين قد قتلوا أمس في انفجار عبوة ناسفة شرق حلب.", None, ("SYR", "MIL")),
+        # the agent named after "على يد"
+        ("وأكد الجيش مقتل خمسة مدنيين على يد القوات الأمريكية في قرية قرب بعقوبة.", ("USA", "MIL"), (None, "CVL")),
+    ],
+)
+def test_victims_of_a_toll_and_the_agent_on_whose_hands(
+    pipeline_nonfactual: Pipeline, text: str, source: tuple[str, str] | None, target: tuple[str | None, str]
+) -> None:
+    found = [e for e in events(pipeline_nonfactual, text) if e["type"] == "ASSAULT"]
+    assert len(found) == 1
+    assert side(found[0]["target"]) == target
+    if source is None:
+        assert found[0]["source"]["country"] is None  # an unnamed attacker, not the dead
+    else:
+        assert side(found[0]["source"]) == source

@@ -138,6 +138,8 @@ CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
+#: How many tokens after a violent act its agent may be named ("مقتل خمسة مدنيين في قرية ... على يد القوات").
+AGENT_REACH = 10
 #: How many tokens after a death ("مقتل ثلاثة مواطنين ...") the attack that caused it may be named ("في غارة").
 CAUSE_REACH = 10
 #: How many words back a verb looks for the indefinite noun it describes ("هجوم انتحاري بسيارة مفخخة استهدف").
@@ -182,6 +184,8 @@ class _Scope:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.nav = TokenIndex(doc)
+        #: the status of a passive toll ("قتل 20 شخصا في ...") by the start of the attack noun it is told of
+        self.told_by_toll: dict[int, str] = {}
         self.triggers = [m for m in doc.mentions if m.kind == "trigger"]
         self.cues = [m for m in doc.mentions if m.kind == "cue"]
         self.cue_starts = [c.nstart for c in self.cues]
@@ -358,7 +362,11 @@ class EventExtractor:
         self.decision_nouns = lexicons.cue_forms("decision_noun")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
-        self.passive_tolls = frozenset(normalize(w) for w in ("قتل", "جرح"))
+        self.agent_markers = frozenset(
+            (normalize(a), normalize(b)) for a, b in (("على", "يد"), ("على", "أيدي"), ("على", "ايدي"), ("من", "قبل"))
+        )
+        self.explosions = frozenset(normalize(w) for w in ("انفجار", "انفجارات", "الانفجار"))
+        self.passive_tolls = frozenset(normalize(w) for w in ("قتل", "جرح", "قتلوا", "قتلا", "جرحوا"))
         self.clashes = frozenset(normalize(w) for w in ("مواجهات", "المواجهات", "اشتباكات", "الاشتباكات"))
         self.participation = lexicons.cue_forms("participation")
         self.kin = lexicons.cue_forms("kin")
@@ -391,6 +399,9 @@ class EventExtractor:
             sent = doc.sentences[si]
             trigger: Trigger = trig.entry
             status = self._status(scope, trig, sent.nstart)
+            told = scope.told_by_toll.get(trig.nstart)
+            if told == "factual" and status != "factual" and self._cued_status(scope, trig, sent.nstart) is None:
+                status = "factual"  # "13 شخصا ... قتلوا في ضربة جوية أميركية": the toll that tells it reports it
             src, how = self._source(scope, trig, out, si)
             if trigger.pos == "verb" and self._noun_subject(scope, trig):
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
@@ -514,12 +525,19 @@ class EventExtractor:
         if trig.entry.pos != "verb" or normalize(trig.text) not in self.passive_tolls:
             return False
         j = nav.after(trig.nend)
+        while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
+            j += 1  # "وقتل أمس أربعة جنود"
         first = nav.token(j)
         victims = first is not None and (
             first.kind == "number" or first.norm in self.quantities or first.norm in self.numbers
         )  # "قتل 20 شخصا"، "قتل ثلاثة أشخاص"، "قتل عشرات المدنيين"
         if src is not None and src.extent[0] >= trig.nend and src.actor.sector in POPULATION:
             victims = True
+        k = j
+        while k < len(nav.tokens) and nav.tokens[k].norm in self.skippable:
+            k += 1
+        if k < len(nav.tokens) and nav.tokens[k].norm in ("في", "ب", "جراء", "اثر"):
+            victims = True  # "ثلاثة جنود قد قتلوا أمس في انفجار": no object, the verb is passive
         if not victims:
             return False
         for k in range(j, min(j + TOLL_REACH, len(nav.tokens))):
@@ -532,14 +550,66 @@ class EventExtractor:
                 and nxt is not None
                 and (
                     nxt.norm in self.clashes
+                    or nxt.norm in self.explosions  # "قتلوا في انفجار عبوة ناسفة"
                     or any(
                         t.entry.type == "ASSAULT" and t.entry.pos == "noun"
                         for t in scope.by_trigger_start.get(nxt.nstart, ())
                     )
                 )
             ):
+                # the attack noun it is told of (after "انفجار", the weapon: "في انفجار عبوة ناسفة") takes its status
+                for t in scope.triggers:
+                    if t.nstart >= nxt.nstart and t.entry.type == "ASSAULT" and t.entry.pos == "noun":
+                        if t.nstart <= nav.tokens[min(k + 3, len(nav.tokens) - 1)].nstart:
+                            scope.told_by_toll[t.nstart] = self._status(
+                                scope, trig, scope.doc.sentences[scope.doc.sentence_of(trig.nstart)].nstart
+                            )
+                        break
                 return True
         return False
+
+    def _agent_after(self, scope: _Scope, trig: Mention, sent_end: int) -> ActorMention | None:
+        """The actor right after "على يد"، "على أيدي" or "من قبل" in the clause of a violent act: its author."""
+        nav = scope.nav
+        start = nav.after(trig.nend)
+        for k in range(start, min(start + AGENT_REACH, len(nav.tokens) - 1)):
+            tok, nxt = nav.tokens[k], nav.tokens[k + 1]
+            if tok.nstart >= sent_end or tok.norm in CLAUSE_END:
+                return None
+            if (tok.norm, nxt.norm) in self.agent_markers:
+                agent = scope.actor_at(nxt.nend, frozenset({""}))
+                return agent if agent is not None and agent.actor.sector not in POPULATION else None
+        return None
+
+    def _toll_victim(self, scope: _Scope, actor: ActorMention) -> bool:
+        """The actor is counted in a toll: right after a casualty word or a passive "قتل" ("قتل ثلاثة جنود
+        أردنيين"، "مقتل عنصرين من الحزب") or right before a passive one ("ثلاثة جنود سوريين قد قتلوا")."""
+        nav = scope.nav
+        k = nav.after(actor.extent[0]) - 1
+        while k >= 0 and (
+            nav.tokens[k].kind == "number"
+            or nav.tokens[k].norm in self.numbers
+            or nav.tokens[k].norm in self.quantities
+            or nav.tokens[k].norm in self.skippable
+        ):
+            k -= 1  # fmt: skip
+        before = nav.token(k)
+        if before is not None and (before.norm in self.casualty_words or before.norm in self.passive_tolls):
+            return True
+        k = nav.after(actor.extent[1])
+        while k < len(nav.tokens) and (nav.tokens[k].norm == "قد" or nav.tokens[k].norm in self.skippable):
+            k += 1
+        after = nav.token(k)
+        return after is not None and after.norm in self.passive_tolls and self._toll_after(scope, k)
+
+    def _toll_after(self, scope: _Scope, k: int) -> bool:
+        """The passive toll verb at token ``k`` is followed by its cause ("قتلوا أمس في انفجار")."""
+        nav = scope.nav
+        j = k + 1
+        while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
+            j += 1
+        tok = nav.token(j)
+        return tok is not None and tok.norm in ("في", "ب", "جراء", "اثر")
 
     def _participation(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
         """The states and bodies listed after "بمشاركة" (a few words after the meeting noun, past "مسؤولين من")."""
@@ -856,6 +926,11 @@ class EventExtractor:
             author = self._author_after(scope, trig)
             if author is not None:
                 return author, "adjacent"
+        # "مقتل خمسة مدنيين على يد القوات الأمريكية"، "اعتقل ... من قبل الشرطة": the agent named after the act
+        if trigger.type in VICTIM_TYPES:
+            agent = self._agent_after(scope, trig, doc.sentences[si].nend)
+            if agent is not None:
+                return agent, "adjacent"
         # SVO: "أن الوزير التقى ..."، "كان الرئيس قد زار ...": the subject is written before the verb
         before = scope.actor_ending_at(trig.nstart - len(trig.prefix))
         if before is not None and trigger.pos == "verb" and self._subject_first(scope, before, trig):
@@ -966,7 +1041,14 @@ class EventExtractor:
                     return self._state_actor(scope.doc, demonym.entry.iso3, demonym, "BUS")
                 return people_of(scope.doc, demonym, "civilians", f"people:{demonym.entry.iso3}")
         for k in range(nav.after(s_start), nav.after(sent_end)):
-            if nav.tokens[k].norm not in self.casualty_words or trig.entry.type != "ASSAULT":
+            if trig.entry.type != "ASSAULT":
+                break
+            if nav.tokens[k].norm in self.passive_tolls and self._toll_after(scope, k):
+                # "ثلاثة جنود سوريين قد قتلوا أمس في انفجار": the victims named before the passive verb
+                victim = scope.by_end[bisect_right(scope.ends, nav.tokens[k].nstart) - 1] if scope.ends else None
+                if victim is not None and victim.key != src_key and self._toll_victim(scope, victim):
+                    return victim
+            if nav.tokens[k].norm not in self.casualty_words and nav.tokens[k].norm not in self.passive_tolls:
                 continue
             for a in scope.actors_from(nav.tokens[k].nend):
                 if a.extent[0] > nav.tokens[min(k + VICTIM_REACH, len(nav.tokens) - 1)].nend or a.extent[0] >= sent_end:
@@ -1118,7 +1200,8 @@ class EventExtractor:
         i = bisect_right(scope.ends, trig.nstart) - 1
         while i >= 0 and scope.by_end[i].extent[0] >= s_start:
             actor = scope.by_end[i]
-            if (violent and (actor.kind == "state" or actor.actor.sector in POPULATION)) or (
+            victim = actor.actor.sector in POPULATION or self._toll_victim(scope, actor)
+            if (violent and (actor.kind == "state" or victim)) or (
                 actor.kind == "state" and self._locative(scope, actor)
             ):
                 i -= 1
