@@ -776,3 +776,12 @@ def test_victims_of_a_toll_and_the_agent_on_whose_hands(
         assert found[0]["source"]["country"] is None  # an unnamed attacker, not the dead
     else:
         assert side(found[0]["source"]) == source
+
+
+def test_a_protest_against_the_government_of_its_place(pipeline: Pipeline) -> None:
+    # the city it broke out in is its place, not its source; "مناوئة للحكومة" names whom it is against
+    text = "وفي غضون ذلك، اندلعت في نواكشوط مظاهرات مناوئة للحكومة."
+    assert dyads(events(pipeline, text), "PROTEST") == {(("MRT", "CVL"), ("MRT", "GOV"))}
+    # "للاحتجاج على" is the purpose of the march, not a second protest
+    march = "وخرج آلاف المتظاهرين في الخرطوم للاحتجاج على قرار الحكومة رفع أسعار الوقود."
+    assert len([e for e in events(pipeline, march) if e["type"] == "PROTEST"]) == 1

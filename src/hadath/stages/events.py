@@ -97,7 +97,7 @@ SUBJECT_REACH = 3
 POPULATION = frozenset({"CVL", "EDU", "LAB", "MED", "JRN", "REF"})
 #: Sectors of unnamed groups that belong to the place of the event: its people, and its opposition, police and army
 #: ("أحزاب المعارضة" in Tunis, "قوات الأمن" in a report from Cairo).
-LOCAL_SECTORS = POPULATION | {"OPP", "COP", "MIL"}
+LOCAL_SECTORS = POPULATION | {"OPP", "COP", "MIL", "GOV"}
 #: Types whose unnamed victims are the people of the event's place.
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Types whose unnamed victims or recipients are the people of the event's place ("قافلة مساعدات إلى مخيم ...").
@@ -407,6 +407,8 @@ class EventExtractor:
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
             if trigger.type == "ASSAULT" and self._toll_of_noun(scope, trig, src, sent.nend):
                 continue  # "قتل متظاهران في مواجهات مع قوات الأمن": a toll told of the attack the noun names
+            if trigger.type == "PROTEST" and trigger.pos == "noun" and "ل" in trig.prefix:
+                continue  # "خرجوا للاحتجاج على ...": the purpose of the act that is the event
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if trigger.type == "CONSULT" and trigger.pos == "noun":
@@ -962,7 +964,8 @@ class EventExtractor:
         if after is not None and not patient_after and (after.kind != "organization" or trigger.pos == "verb"):
             return after, "adjacent"
         if before is not None and not (
-            trigger.pos == "verb" and (self._locative(scope, before) or any(c in trig.prefix for c in "وف"))
+            (before.kind == "state" and self._locative(scope, before))
+            or (trigger.pos == "verb" and any(c in trig.prefix for c in "وف"))
         ):
             # (not a place: "... في مدينة رام الله وصادرت": nor the object of the clause a conjunction closes)
             return before, "adjacent"
