@@ -785,3 +785,9 @@ def test_a_protest_against_the_government_of_its_place(pipeline: Pipeline) -> No
     # "للاحتجاج على" is the purpose of the march, not a second protest
     march = "وخرج آلاف المتظاهرين في الخرطوم للاحتجاج على قرار الحكومة رفع أسعار الوقود."
     assert len([e for e in events(pipeline, march) if e["type"] == "PROTEST"]) == 1
+
+
+def test_a_coordinated_demand_continues_its_sentences_subject(pipeline: Pipeline) -> None:
+    # no event is told before it (the condemnation names no actor), yet "وطالب" continues the minister
+    text = "وأدان وزير الخارجية اليمني عمليات الاختطاف، وطالب الأمم المتحدة بنقل مقرات وكالاتها من صنعاء إلى عدن."
+    assert dyads(events(pipeline, text), "REQUEST") == {(("YEM", "GOV"), ("UNO", "IGO"))}

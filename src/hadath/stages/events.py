@@ -950,8 +950,18 @@ class EventExtractor:
             # subject, and the actor after it, asked to do something, is its object
             link = nav.token(nav.after(after.extent[1]))
             same = self._last_verb_candidate(done, si)
-            if same is not None and link is not None and link.norm in self.request_links and link.kind != "clitic":
-                return same.source, "clause"
+            # the link, split off or not: "إلى اتخاذ"، "بنقل"
+            linked = link is not None and (
+                link.norm in self.request_links or (link.norm[:1] in ("ب", "ل") and len(link.norm) > 3)
+            )
+            if link is not None and linked:
+                if same is not None:
+                    return same.source, "clause"
+                # no event told before it in the sentence: its first actor is the subject it continues ("وأدان
+                # وزير الخارجية ... عمليات الاختطاف، وطالب الأمم المتحدة بنقل مقراتها")
+                first = next(scope.actors_from(max(doc.sentences[si].nstart, scope.body_start)), None)
+                if first is not None and first.extent[1] <= trig.nstart and first.key != after.key:
+                    return first, "clause"
         # after a verbal noun of an act on someone ("اغتيال الحريري"، "اعتقال ناشطين") the actor is its object
         # ... but an instrument's genitive is its user ("برصاص قوات الاحتلال")
         patient_after = (
