@@ -791,3 +791,15 @@ def test_a_coordinated_demand_continues_its_sentences_subject(pipeline: Pipeline
     # no event is told before it (the condemnation names no actor), yet "وطالب" continues the minister
     text = "وأدان وزير الخارجية اليمني عمليات الاختطاف، وطالب الأمم المتحدة بنقل مقرات وكالاتها من صنعاء إلى عدن."
     assert dyads(events(pipeline, text), "REQUEST") == {(("YEM", "GOV"), ("UNO", "IGO"))}
+
+
+def test_a_summit_that_brought_leaders_together(pipeline: Pipeline) -> None:
+    text = (
+        "العلمين في 14 أغسطس /أ ش أ/ - استضاف الرئيس عبد الفتاح السيسي اليوم بمدينة العلمين الجديدة قمة ثلاثية "
+        "جمعته بأخيه الملك عبد الله الثاني ملك المملكة الأردنية الهاشمية والرئيس الفلسطيني محمود عباس."
+    )
+    found = [e for e in events(pipeline, text, "2023-08-14") if e["type"] == "CONSULT"]
+    pairs = {frozenset({side(e["source"]), side(e["target"])}) for e in found}
+    egy, jor, pse = ("EGY", "GOV"), ("JOR", "GOV"), ("PSE", "GOV")
+    assert pairs == {frozenset({egy, jor}), frozenset({egy, pse}), frozenset({jor, pse})}
+    assert {e["mode"] for e in found} == {"multilateral"}

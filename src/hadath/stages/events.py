@@ -138,6 +138,8 @@ CROWDS = frozenset({"protesters", "citizens", "civilians", "supporters"})
 #: other nouns take their agent ("زيارة الملك"، "إدانة المملكة").
 PATIENT_GENITIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Types whose noun triggers ("هجوم", "مظاهرات") must be shown reported, not merely referred to.
+#: How many tokens after "جمعت"، "جمعته" the first leader a meeting brought together may be named.
+GATHERED_REACH = 4
 #: How many tokens after a violent act its agent may be named ("مقتل خمسة مدنيين في قرية ... على يد القوات").
 AGENT_REACH = 10
 #: How many tokens after a death ("مقتل ثلاثة مواطنين ...") the attack that caused it may be named ("في غارة").
@@ -362,6 +364,9 @@ class EventExtractor:
         self.decision_nouns = lexicons.cue_forms("decision_noun")
         self.posted_at = lexicons.cue_forms("posted_at")
         self.claim_verbs = lexicons.cue_forms("claim")
+        self.gathered = frozenset(
+            normalize(w) for w in ("جمعت", "جمع", "جمعته", "جمعه", "جمعها", "جمعتهم", "جمعتهما", "جمعهم", "جمعتها")
+        )
         self.agent_markers = frozenset(
             (normalize(a), normalize(b)) for a, b in (("على", "يد"), ("على", "أيدي"), ("على", "ايدي"), ("من", "قبل"))
         )
@@ -412,7 +417,7 @@ class EventExtractor:
             if trigger.args == "protesters" and not (src is not None and src.actor.role in CROWDS):
                 continue  # "خرج"، "تجمع" report a protest only with protesters as their subject
             if trigger.type == "CONSULT" and trigger.pos == "noun":
-                members = self._participation(scope, trig, sent.nend)
+                members = self._participation(scope, trig, sent.nend, src)
                 if len(members) >= 2:
                     # "استضافت العقبة اجتماعا بمشاركة مسؤولين من الأردن ومصر والولايات المتحدة ...": a multilateral
                     # meeting, its host (the state where it is held) with each member, and the members together
@@ -613,13 +618,42 @@ class EventExtractor:
         tok = nav.token(j)
         return tok is not None and tok.norm in ("في", "ب", "جراء", "اثر")
 
-    def _participation(self, scope: _Scope, trig: Mention, sent_end: int) -> list[ActorMention]:
-        """The states and bodies listed after "بمشاركة" (a few words after the meeting noun, past "مسؤولين من")."""
+    def _participation(
+        self, scope: _Scope, trig: Mention, sent_end: int, src: ActorMention | None = None
+    ) -> list[ActorMention]:
+        """The states and bodies listed after "بمشاركة" (a few words after the meeting noun, past "مسؤولين من"), or
+        the leaders a meeting brought together ("قمة ثلاثية جمعته بالملك عبد الله الثاني والرئيس محمود عباس": the
+        pronoun is the host, the subject)."""
         nav = scope.nav
         k = nav.after(trig.nend)
         for tok in nav.tokens[k : k + PARTICIPATION_REACH]:
             if tok.norm in CLAUSE_END:
                 return []
+            if tok.norm in self.gathered:
+                # the first named within a few words ("جمعته بأخيه الملك عبد الله الثاني")
+                first = next(scope.actors_from(tok.nend), None)
+                if (
+                    first is None
+                    or first.extent[0] >= sent_end
+                    or nav.after(first.extent[0]) - nav.after(tok.nend) > GATHERED_REACH
+                ):
+                    return []
+                met = [m for m in self._coordinated(scope, first) if m.kind in ("person", "state", "organization")]
+                # leaders named with their titles between them ("الملك عبد الله الثاني ملك المملكة الأردنية
+                # الهاشمية والرئيس الفلسطيني محمود عباس"): every person named in the clause
+                clause_end = nav.next_punct(nav.after(tok.nend), CLAUSE_END, sent_end)
+                persons = []
+                for a in scope.actors_from(tok.nend):
+                    if a.extent[0] >= clause_end:
+                        break
+                    if a.kind == "person" and all(p.key != a.key for p in persons):
+                        persons.append(a)
+                if len(persons) > len([m for m in met if m.kind == "person"]):
+                    met = persons
+                host = src is not None and tok.norm != normalize("جمعت") and tok.norm != normalize("جمع")
+                if host and src is not None and all(m.key != src.key for m in met):
+                    met.insert(0, src)  # "جمعته": the pronoun takes the subject back
+                return met
             if tok.norm not in self.participation:
                 continue
             for a in scope.actors_from(tok.nend):
