@@ -642,7 +642,7 @@ class EventExtractor:
                 # leaders named with their titles between them ("الملك عبد الله الثاني ملك المملكة الأردنية
                 # الهاشمية والرئيس الفلسطيني محمود عباس"): every person named in the clause
                 clause_end = nav.next_punct(nav.after(tok.nend), CLAUSE_END, sent_end)
-                persons = []
+                persons: list[ActorMention] = []
                 for a in scope.actors_from(tok.nend):
                     if a.extent[0] >= clause_end:
                         break
