@@ -803,3 +803,41 @@ def test_a_summit_that_brought_leaders_together(pipeline: Pipeline) -> None:
     egy, jor, pse = ("EGY", "GOV"), ("JOR", "GOV"), ("PSE", "GOV")
     assert pairs == {frozenset({egy, jor}), frozenset({egy, pse}), frozenset({jor, pse})}
     assert {e["mode"] for e in found} == {"multilateral"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        # a pardon's object follows its "عن"; people "من جمهورية X" are of that state
+        (
+            "أبوظبي في 3 سبتمبر /وام/ - أصدر الشيخ محمد بن زايد آل نهيان رئيس الدولة عفوا عن 57 مواطنا من "
+            "جمهورية بنغلاديش.",
+            "CONCEDE",
+            ("ARE", "GOV"),
+            ("BGD", "CVL"),
+        ),
+        # teachers on strike, their strike carried by "خاض"
+        (
+            "الرباط في 7 نوفمبر /ماب/ - خاض آلاف الأساتذة اليوم إضرابا وطنيا عن العمل احتجاجا على النظام الأساسي "
+            "الجديد.",
+            "PROTEST",
+            ("MAR", "EDU"),
+            ("MAR", "GOV"),
+        ),
+    ],
+)
+def test_pardons_and_strikes_in_agency_phrasing(
+    pipeline: Pipeline, text: str, etype: str, source: tuple[str, str], target: tuple[str, str]
+) -> None:
+    assert dyads(events(pipeline, text, "2024-09-03"), etype) == {(source, target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("رفعت القوات المسلحة الأردنية اليوم درجة الجاهزية على الحدود الشمالية.", "alert"),
+        ("وأعلن الجيش السوداني الدفع بتعزيزات إضافية إلى مدينة بورتسودان.", "troops"),
+    ],
+)
+def test_alerts_and_reinforcements(pipeline: Pipeline, text: str, mode: str) -> None:
+    assert ("MOBILIZE", mode) in {(e["type"], e["mode"]) for e in events(pipeline, text)}

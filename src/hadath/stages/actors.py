@@ -625,6 +625,15 @@ class ActorRecognizer:
             and m.entry.sector in STATE_SECTORS
         ):
             return nxt  # "المديرية العامة لمكافحة المخدرات في المملكة العربية السعودية": the body of that state
+        if (
+            nxt.kind == "country"
+            and 1 <= len(words) <= 2
+            and words[0].norm == "من"
+            and all(t.norm in ("جمهوريه", "دوله", "مملكه") for t in words[1:])
+            and m.entry.country is None
+            and m.entry.sector in ("CVL", "REF", "MIG")
+        ):
+            return nxt  # "57 مواطنا من جمهورية بنغلاديش": people of that state
         if words and nxt.kind != "demonym":
             return None  # "وزارة الخارجية رفض مصر": a country after other words starts another phrase
         if (

@@ -1000,7 +1000,7 @@ class EventExtractor:
         # ... but an instrument's genitive is its user ("برصاص قوات الاحتلال")
         patient_after = (
             trigger.pos == "noun" and trigger.type in PATIENT_GENITIVE and normalize(trig.text) not in self.instruments
-        )
+        ) or (trigger.pos == "noun" and trigger.form.split()[-1] in ("عن", "على"))  # "عفوا عن 57 مواطنا": the object
         if after is not None and trigger.args == "summons" and "ambassador" in (after.actor.role or ""):
             patient_after = True  # "استدعاء السفير"، "طرد السفيرة": the envoy is summoned or expelled
         if after is not None and patient_after and self._followed_by_against(scope, after):
