@@ -841,3 +841,21 @@ def test_pardons_and_strikes_in_agency_phrasing(
 )
 def test_alerts_and_reinforcements(pipeline: Pipeline, text: str, mode: str) -> None:
     assert ("MOBILIZE", mode) in {(e["type"], e["mode"]) for e in events(pipeline, text)}
+
+
+def test_a_visit_to_the_destination_named_after_ila(pipeline: Pipeline) -> None:
+    text = "الرياض في 4 ديسمبر /واس/ - وصل إلى الرياض اليوم الرئيس الفرنسي إيمانويل ماكرون في زيارة رسمية للمملكة."
+    found = [e for e in events(pipeline, text, "2024-12-04") if e["type"] == "CONSULT"]
+    assert [(side(e["source"]), side(e["target"]), e["mode"]) for e in found] == [
+        (("FRA", "GOV"), ("SAU", "GOV"), "visit")
+    ]
+
+
+def test_talks_between_two_states_hosted_by_a_third(pipeline: Pipeline) -> None:
+    text = (
+        "مسقط في 12 أبريل /العمانية/ - استضافت سلطنة عمان اليوم جولة جديدة من المحادثات غير المباشرة بين إيران "
+        "والولايات المتحدة."
+    )
+    found = [e for e in events(pipeline, text, "2025-04-12") if e["type"] == "CONSULT"]
+    assert dyads(found, "CONSULT") == {(("IRN", "GOV"), ("USA", "GOV"))}
+    assert {e["mode"] for e in found} == {"third-party"}

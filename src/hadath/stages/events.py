@@ -492,6 +492,11 @@ class EventExtractor:
             else:
                 if not targets and how == "participants" and out:
                     targets = [out[-1].target]
+                if not targets and trigger.type == "CONSULT" and trigger.mode == "visit" and last is not None:
+                    # "وصل إلى الرياض اليوم الرئيس الفرنسي ... في زيارة رسمية": the state of the destination
+                    host = self._destination(scope, last, sent.nstart, sent.nend)
+                    if host is not None:
+                        targets = [host]
                 if not targets and trigger.type in STANCE_TYPES:
                     targets = (
                         self._responded_to(scope, trig, sent.nend)
@@ -574,6 +579,19 @@ class EventExtractor:
                         break
                 return True
         return False
+
+    def _destination(self, scope: _Scope, visitor: ActorMention, s_start: int, s_end: int) -> ActorMention | None:
+        """The state or capital a visitor travelled to, named after "إلى" in the sentence, if it is not his own."""
+        nav = scope.nav
+        for a in scope.actors_from(s_start):
+            if a.extent[0] >= s_end:
+                break
+            if a.kind != "state" or a.actor.country == visitor.actor.country:
+                continue
+            prev = nav.token(nav.before(a.nstart))
+            if prev is not None and prev.norm in self.destination_markers:
+                return a
+        return None
 
     def _agent_after(self, scope: _Scope, trig: Mention, sent_end: int) -> ActorMention | None:
         """The actor right after "على يد"، "على أيدي" or "من قبل" in the clause of a violent act: its author."""
