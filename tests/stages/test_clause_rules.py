@@ -859,3 +859,14 @@ def test_talks_between_two_states_hosted_by_a_third(pipeline: Pipeline) -> None:
     found = [e for e in events(pipeline, text, "2025-04-12") if e["type"] == "CONSULT"]
     assert dyads(found, "CONSULT") == {(("IRN", "GOV"), ("USA", "GOV"))}
     assert {e["mode"] for e in found} == {"third-party"}
+
+
+def test_plural_agreement_forms_of_verbs(pipeline: Pipeline) -> None:
+    # a crowd as subject before its verb takes the plural: "المتظاهرين نددوا"
+    text = "وأكد البيان أن المتظاهرين نددوا بالحصار الإسرائيلي المفروض على قطاع غزة."
+    assert dyads(events(pipeline, text), "ACCUSE") == {((None, "CVL"), ("ISR", "GOV"))}
+
+
+def test_a_relative_verb_does_not_report_the_act_it_aimed_at(pipeline: Pipeline) -> None:
+    text = "وينتظر أعضاء المركز نتيجة التحقيقات مع المجموعة الذين استهدفوا تفجير المركز بسيارة مفخخة."
+    assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []

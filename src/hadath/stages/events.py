@@ -1538,6 +1538,11 @@ class EventExtractor:
         attribution = {c.nstart for c in scope.attributions}
         return any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, nav.after(actor.extent[0]), 1))
 
+    def _after_relative(self, scope: _Scope, t: Mention) -> bool:
+        """The verb stands right after a relative pronoun ("الذي"، "الذين")."""
+        prev = scope.nav.token(scope.nav.after(t.nstart - len(t.prefix)) - 1)
+        return prev is not None and prev.norm in self.relatives
+
     def _described_noun(self, scope: _Scope, trig: Mention) -> Mention | None:
         """The indefinite noun of a violent event that a verb right after it describes (an adjectival clause:
         "هجوم انتحاري استهدف مدرسة"، "غارة جوية قتلت ..."): the verb tells no more than the noun does."""
@@ -1786,7 +1791,9 @@ class EventExtractor:
         if self._referred(scope, trig, s_start):
             return "reference"
         if any(
-            t.entry.type == trig.entry.type and t.entry.pos == "verb"
+            t.entry.type == trig.entry.type
+            and t.entry.pos == "verb"
+            and not self._after_relative(scope, t)  # "الذين استهدفوا تفجير المركز": a relative clause recalls
             for t in scope.by_trigger_end.get(nav.skip_space_back(trig.nstart), ())
         ):
             return "factual"  # "استهدفت طائرة مسيرة": the verb before it reports it
