@@ -870,3 +870,42 @@ def test_plural_agreement_forms_of_verbs(pipeline: Pipeline) -> None:
 def test_a_relative_verb_does_not_report_the_act_it_aimed_at(pipeline: Pipeline) -> None:
     text = "وينتظر أعضاء المركز نتيجة التحقيقات مع المجموعة الذين استهدفوا تفجير المركز بسيارة مفخخة."
     assert [e for e in events(pipeline, text) if e["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        (
+            "بغداد في 10 مارس /واع/ - ألقت القوات الأمنية القبض على ثلاثة متهمين بتهريب المخدرات في البصرة.",
+            "COERCE",
+            "arrest",
+        ),
+        (
+            "الرياض في 10 مارس /واس/ - سلمت المملكة العربية السعودية مطلوبا إلى السلطات العراقية.",
+            "COOPERATE",
+            "security",
+        ),
+        (
+            "الرباط في 10 مارس /ماب/ - أعلنت المملكة المغربية قطع علاقاتها الدبلوماسية مع إيران.",
+            "SANCTION",
+            "discontinue",
+        ),
+        (
+            "أبوظبي في 10 مارس /وام/ - أرسلت دولة الإمارات طائرة محملة بالمواد الطبية إلى السودان.",
+            "AID",
+            "humanitarian",
+        ),
+        (
+            "الكويت في 10 مارس /كونا/ - أعربت دولة الكويت عن دعمها الكامل للمملكة العربية السعودية.",
+            "SUPPORT",
+            "endorse",
+        ),
+        (
+            "القدس في 10 مارس /قنا/ - استدعى الجيش الإسرائيلي آلاف جنود الاحتياط تحسبا لتصعيد في الشمال.",
+            "MOBILIZE",
+            "troops",
+        ),
+    ],
+)
+def test_more_agency_phrasings(pipeline: Pipeline, text: str, etype: str, mode: str) -> None:
+    assert (etype, mode) in {(e["type"], e["mode"]) for e in events(pipeline, text, "2025-03-10")}

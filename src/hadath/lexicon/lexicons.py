@@ -57,6 +57,8 @@ TRIGGER_ARGS = frozenset(
         "fires",
         "declared",
         "deploys",
+        "arrests",
+        "extradites",
     }
 )
 #: Cue kinds matched as phrases in the text (they may span several words and win the longest match).
@@ -78,7 +80,7 @@ TOKEN_CUE_KINDS = frozenset(
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
         "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
-        "elapsed_unit",
+        "elapsed_unit", "arrest_noun", "wanted_noun",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

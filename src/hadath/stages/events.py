@@ -110,6 +110,8 @@ COMPANIONS = {
     "imposes": "sanction_noun",
     "lifts": "sanction_noun",
     "deploys": "troop_noun",
+    "arrests": "arrest_noun",
+    "extradites": "wanted_noun",
     "severs": "relations_noun",
     "summons": "envoy_noun",
     "fires": "instrument",
@@ -505,7 +507,7 @@ class EventExtractor:
                         or self._decision_author(scope, trig, src, out)
                     )
                 if not targets and (
-                    trigger.args in ("none", "protesters", "deploys")
+                    trigger.args in ("none", "protesters", "deploys", "arrests")
                     or (
                         trigger.args == "object"
                         and (
@@ -1393,7 +1395,7 @@ class EventExtractor:
                     return [self._demonym_actor(scope.doc, demonym, "PROTEST")]
             return []
         armed = self._armed_target(scope, trig, min(clause_end, sent_end), start) if trigger.type == "ASSAULT" else None
-        if trigger.args in ("blames", "imposes", "lifts", "summons", "fires"):
+        if trigger.args in ("blames", "imposes", "lifts", "summons", "fires", "severs", "extradites"):
             for a in scope.actors_from(start):
                 if a.nend > min(limit, sent_end):
                     break
