@@ -909,3 +909,20 @@ def test_a_relative_verb_does_not_report_the_act_it_aimed_at(pipeline: Pipeline)
 )
 def test_more_agency_phrasings(pipeline: Pipeline, text: str, etype: str, mode: str) -> None:
     assert (etype, mode) in {(e["type"], e["mode"]) for e in events(pipeline, text, "2025-03-10")}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("الدوحة في 10 مارس /قنا/ - توصلت حركة حماس وإسرائيل إلى اتفاق لوقف إطلاق النار في قطاع غزة.", "AGREE"),
+        ("عمان في 10 مارس /بترا/ - دانت وزارة الخارجية الأردنية اقتحام المستوطنين باحات المسجد الأقصى.", "ACCUSE"),
+        ("الخرطوم في 10 مارس /سونا/ - خرجت مسيرات حاشدة في مدن سودانية عدة للمطالبة بإنهاء الحرب.", "PROTEST"),
+        ("القدس في 10 مارس /قنا/ - حشد الجيش الإسرائيلي قوات كبيرة على حدود قطاع غزة.", "MOBILIZE"),
+        (
+            "الرياض في 10 مارس /واس/ - اختتمت القوات البحرية السعودية والأمريكية تمرينا بحريا مشتركا في الخليج.",
+            "COOPERATE",
+        ),
+    ],
+)
+def test_further_agency_phrasings(pipeline: Pipeline, text: str, etype: str) -> None:
+    assert etype in {e["type"] for e in events(pipeline, text, "2025-03-10")}

@@ -655,7 +655,8 @@ class ActorRecognizer:
     @staticmethod
     def _coordinated_demonym(m: Mention, before: Mention, nav: TokenIndex) -> bool:
         """ "وبريطانية" right after the demonym "أمريكية": another state's forces of the same kind."""
-        if m.kind != "demonym" or before.kind != "demonym" or m.prefix not in ("و", "،و"):
+        # ("السعودية" is read as the country's name: "القوات البحرية السعودية والأمريكية")
+        if m.kind != "demonym" or before.kind not in ("demonym", "country") or m.prefix not in ("و", "،و"):
             return False
         between = nav.tokens[nav.after(before.nend) : nav.after(m.nstart - len(m.prefix))]
         return all(t.kind == "punct" and t.norm == "," for t in between)
