@@ -75,6 +75,8 @@ POLICE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "detain"), ("MOBILIZE"
 INTERIOR_ROLES = frozenset({"interior minister", "interior ministry"})
 #: How many tokens after a passive toll ("قتل متظاهران ... في مواجهات") the attack's noun may stand.
 TOLL_REACH = 8
+#: The words that tie a passive toll to its cause ("قتلوا في انفجار"، "قتل بقصف"، "جراء غارة"، "اثر هجوم").
+TOLL_CAUSES = frozenset({"في", "ب", "جراء", "اثر"})
 #: How many words after a meeting noun "بمشاركة" may stand, and after it its first participant.
 PARTICIPATION_REACH = 6
 #: How many words after a military or police post its state may be named ("موقع قوة الواجب البحريني").
@@ -206,6 +208,7 @@ class _Scope:
         self.participants = [c for c in self.cues if c.entry.kind == "participants"]  # الجانبان، الطرفان
         self.participant_starts = frozenset(c.nstart for c in self.participants)
         self.attribution_starts = [c.nstart for c in self.attributions]
+        self.attribution_start_set = frozenset(self.attribution_starts)
         self.attribution_ends = {c.nend for c in self.attributions}
         # where the report proper starts: after a dateline's dash ("الرياض في 17 يوليو /واس/ - ..."); the
         # dateline's place is where the report was filed, not an actor
@@ -412,7 +415,7 @@ class EventExtractor:
             src, how = self._source(scope, trig, out, si)
             if trigger.pos == "verb" and self._noun_subject(scope, trig):
                 continue  # "استهدفت طائرة مسيرة إسرائيلية": the noun after the verb carries the event
-            if trigger.type == "ASSAULT" and self._toll_of_noun(scope, trig, src, sent.nend):
+            if trigger.type == "ASSAULT" and self._toll_of_noun(scope, trig, src, sent.nend, status):
                 continue  # "قتل متظاهران في مواجهات مع قوات الأمن": a toll told of the attack the noun names
             if trigger.type == "PROTEST" and trigger.pos == "noun" and "ل" in trig.prefix:
                 continue  # "خرجوا للاحتجاج على ...": the purpose of the act that is the event
@@ -532,9 +535,10 @@ class EventExtractor:
                 log.debug("trigger %r at %d: no target found", trigger.form, trig.start)
         return self._caused(scope, self._claimed(scope, out))
 
-    def _toll_of_noun(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int) -> bool:
+    def _toll_of_noun(self, scope: _Scope, trig: Mention, src: ActorMention | None, sent_end: int, status: str) -> bool:
         """ "قُتل" (written as "قتل") with its victims after it, then "في"/"ب" and a violent noun of the same clause:
-        a passive toll of the attack that noun reports, not a second event with the victims as killers."""
+        a passive toll of the attack that noun reports, not a second event with the victims as killers. The noun
+        takes the toll's ``status``."""
         nav = scope.nav
         if trig.entry.pos != "verb" or normalize(trig.text) not in self.passive_tolls:
             return False
@@ -547,10 +551,7 @@ class EventExtractor:
         )  # "قتل 20 شخصا"، "قتل ثلاثة أشخاص"، "قتل عشرات المدنيين"
         if src is not None and src.extent[0] >= trig.nend and src.actor.sector in POPULATION:
             victims = True
-        k = j
-        while k < len(nav.tokens) and nav.tokens[k].norm in self.skippable:
-            k += 1
-        if k < len(nav.tokens) and nav.tokens[k].norm in ("في", "ب", "جراء", "اثر"):
+        if first is not None and first.norm in TOLL_CAUSES:
             victims = True  # "ثلاثة جنود قد قتلوا أمس في انفجار": no object, the verb is passive
         if not victims:
             return False
@@ -560,7 +561,7 @@ class EventExtractor:
                 return False
             nxt = nav.token(k + 1)
             if (
-                tok.norm in ("في", "ب", "جراء", "اثر")
+                tok.norm in TOLL_CAUSES
                 and nxt is not None
                 and (
                     nxt.norm in self.clashes
@@ -575,9 +576,7 @@ class EventExtractor:
                 for t in scope.triggers:
                     if t.nstart >= nxt.nstart and t.entry.type == "ASSAULT" and t.entry.pos == "noun":
                         if t.nstart <= nav.tokens[min(k + 3, len(nav.tokens) - 1)].nstart:
-                            scope.told_by_toll[t.nstart] = self._status(
-                                scope, trig, scope.doc.sentences[scope.doc.sentence_of(trig.nstart)].nstart
-                            )
+                            scope.told_by_toll[t.nstart] = status
                         break
                 return True
         return False
@@ -636,7 +635,7 @@ class EventExtractor:
         while j < len(nav.tokens) and nav.tokens[j].norm in self.skippable:
             j += 1
         tok = nav.token(j)
-        return tok is not None and tok.norm in ("في", "ب", "جراء", "اثر")
+        return tok is not None and tok.norm in TOLL_CAUSES
 
     def _participation(
         self, scope: _Scope, trig: Mention, sent_end: int, src: ActorMention | None = None
@@ -797,9 +796,13 @@ class EventExtractor:
                 victim = a.target if a.target is not None and a.target.extent[0] < cause.nstart else b.target
                 if victim is not None and self._same_side(source, victim):
                     victim = b.target if b.target is not None and not self._same_side(source, b.target) else None
-                status = a.status if a.status != "factual" and self._referred(scope, trig, 0) else b.status
+                # told as done by either mention, unless the death itself is recalled ("بعد مقتل ... في غارة")
                 if a.status == "factual":
                     status = "factual"
+                elif self._referred(scope, trig, scope.doc.sentences[a.sentence].nstart):
+                    status = a.status
+                else:
+                    status = b.status
                 # an assassination keeps its own name (and CAMEO 186) whatever weapon did it
                 trigger = trig if trig.entry.mode == "assassinate" else cause
                 merged.append(replace(b, trigger=trigger, source=source, target=victim, status=status, how=how))
@@ -1536,9 +1539,11 @@ class EventExtractor:
 
     def _announced_by(self, scope: _Scope, actor: ActorMention) -> bool:
         """The actor is the subject of an attribution verb right before it ("أعلن الجيش ...")."""
-        nav = scope.nav
-        attribution = {c.nstart for c in scope.attributions}
-        return any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, nav.after(actor.extent[0]), 1))
+        return self._attributed(scope, scope.nav.after(actor.extent[0]))
+
+    def _attributed(self, scope: _Scope, i: int) -> bool:
+        """An attribution verb is the word right before token ``i`` ("أعلن الجيش"، "أعلن الحرس الثوري احتجاز")."""
+        return any(scope.nav.tokens[j].nstart in scope.attribution_start_set for j in self._words_back(scope, i, 1))
 
     def _after_relative(self, scope: _Scope, t: Mention) -> bool:
         """The verb stands right after a relative pronoun ("الذي"، "الذين")."""
@@ -1824,12 +1829,10 @@ class EventExtractor:
                 break  # "التفجير الذي استهدف": a relative clause describes a known event
             if tok.norm in self.result_verbs:
                 return "factual"
-        if trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott":
-            attribution = {c.nstart for c in scope.attributions}
-            if any(nav.tokens[j].nstart in attribution for j in self._words_back(scope, i, 1)):
-                # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author; "أعلن الجيش مقتل أحد جنوده":
-                # a death announced
-                return "factual"
+        if (trig.entry.type in ANNOUNCED_TYPES or trig.entry.mode == "boycott") and self._attributed(scope, i):
+            # "أعلن الحرس الثوري احتجاز ناقلة": an act announced by its author; "أعلن الجيش مقتل أحد جنوده": a death
+            # announced
+            return "factual"
         first = nav.after(trig.nstart - len(trig.prefix))
         marker = nav.token(first - 1)
         if (
