@@ -75,6 +75,7 @@ class ActorRecognizer:
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
         self.bare_bodies = frozenset(normalize(w) for w in ("الوزارة",))
+        self.state_nouns = frozenset(normalize(w) for w in ("جمهورية", "دولة", "مملكة"))
         self.reporting_words = frozenset(
             normalize(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "نقلا", "عن", "مراسل", "مراسلة", "لمراسل")
         )
@@ -167,7 +168,7 @@ class ActorRecognizer:
             found.append(actor)
             insort(covered, actor.extent)
             # "طائرات حربية أمريكية وبريطانية": the forces of each state of coordinated demonyms
-            k = ent.index(country_mention) + 1 if country_mention is not None else len(ent)
+            k = i + 2 if country_mention is not None else len(ent)  # (the country is ent[i + 1] when found)
             while k < len(ent) and self._coordinated_demonym(ent[k], ent[k - 1], nav):
                 more = replace(self._group(doc, m, ent[k]), nstart=ent[k].nstart, extent=(ent[k].nstart, ent[k].nend))
                 found.append(more)
@@ -629,7 +630,7 @@ class ActorRecognizer:
             nxt.kind == "country"
             and 1 <= len(words) <= 2
             and words[0].norm == "من"
-            and all(t.norm in ("جمهوريه", "دوله", "مملكه") for t in words[1:])
+            and all(t.norm in self.state_nouns for t in words[1:])
             and m.entry.country is None
             and m.entry.sector in ("CVL", "REF", "MIG")
         ):
@@ -675,7 +676,7 @@ class ActorRecognizer:
     def _reporting(self, doc: Document, m: Mention, nav: TokenIndex) -> bool:
         """A news outlet named as a report's source: the subject of a verb of saying ("ذكرت وكالة الأنباء"، "نقلت قناة
         الجزيرة عن")، after "حسب"، "وفق"، "نقلا عن"، "لـ" ("قال لوكالة رويترز")، or a verb of saying right after it."""
-        if m.prefix and m.prefix[-1] in "ل":
+        if m.prefix.endswith("ل"):
             return True
         first = nav.after(m.nstart - len(m.prefix))
         before = [t for t in nav.tokens[max(0, first - 3) : first] if t.kind != "punct" or t.norm == ","]
