@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import multiprocessing
@@ -136,9 +137,18 @@ def extract(
     partition_size: Annotated[
         int, typer.Option("--partition-size", min=1, help="Dask: documents (lines) per partition.")
     ] = 1000,
+    coder: Annotated[
+        str,
+        typer.Option(
+            "--coder",
+            help="Event coder: rules (default) or learned (models trained on annotated real news; see the README).",
+        ),
+    ] = "rules",
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
-    config = PipelineConfig(include_nonfactual=include_nonfactual, ner=ner, romanize=romanize)
+    if coder not in ("rules", "learned"):
+        _fail(f"--coder {coder!r}: use rules or learned")
+    config = PipelineConfig(include_nonfactual=include_nonfactual, ner=ner, romanize=romanize, coder=coder)
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: use local or dask")
     if engine == "dask":
@@ -323,6 +333,63 @@ def _prf_table(title: str) -> Table:
     for col in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col else "left")
     return table
+
+
+@eval_app.command("corpus")
+def eval_corpus(
+    annotations: Annotated[
+        list[Path], typer.Argument(help="Annotation JSONL files (ANNOTATION.md's record: id, offsets, no text).")
+    ],
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="The corpus JSONL (.gz too) whose ids the annotations name.")
+    ] = Path("../shared/data/saudinewsnet/saudinewsnet.jsonl.gz"),
+    split: Annotated[
+        str | None, typer.Option("--split", help="Score only this split: train, dev or test (by document id).")
+    ] = None,
+    coder: Annotated[str, typer.Option("--coder", help="rules or learned.")] = "learned",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the event coder on annotated real news: events (strict, country) and, for the learned coder, each
+    component (trigger detection, factuality, source and target)."""
+    from hadath.coding.annotations import SPLITS, iter_split, read_annotations, read_corpus
+    from hadath.coding.evaluate import score_corpus
+
+    if split is not None and split not in SPLITS:
+        _fail(f"--split {split!r}: use one of {', '.join(SPLITS)}")
+    if coder not in ("rules", "learned"):
+        _fail(f"--coder {coder!r}: use rules or learned")
+    for path in [*annotations, corpus]:
+        if not path.is_file():
+            _fail(f"{path}: no such file")
+    wanted: set[str] = set()
+    for path in annotations:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                with contextlib.suppress(ValueError, KeyError, TypeError):  # read_annotations names the line
+                    wanted.add(str(json.loads(line)["id"]))
+    docs = _scored(lambda: list(iter_split(read_annotations(annotations, read_corpus(corpus, wanted)), split)))
+    pipeline = Pipeline(PipelineConfig(coder=coder, include_nonfactual=True))
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("", total=len(docs))
+        scores = _scored(lambda: score_corpus(pipeline, docs, lambda: bar.advance(task)))
+    result = scores.as_dict()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    table = _prf_table(f"events on {result['events']['documents']} documents ({coder} coder)")
+    _prf_row(table, "strict", result["events"]["strict"])
+    _prf_row(table, "country", result["events"]["country"])
+    if coder == "learned":
+        _prf_row(table, "triggers", result["triggers"])
+    console.print(table)
+    if coder == "learned":
+        fa, ar = result["factuality"], result["arguments"]
+        console.print(
+            f"factuality on {fa['mentions']} detected mentions: reported-or-not {fa['reported_or_not_accuracy']}, "
+            f"status {fa['status_accuracy']}; arguments on {ar['events']} detected reported events: source "
+            f"{ar['source_accuracy']}, target {ar['target_accuracy']}"
+        )
 
 
 @eval_app.command("events")

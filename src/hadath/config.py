@@ -20,6 +20,11 @@ class PipelineConfig:
       ``name_source: "romanized"``); with ``False`` their ``name`` is ``null``.
     - ``ner``: let the statistical NER tagger find persons and organizations the lexicons do not know (off by
       default: it costs about a quarter of extraction time; ``hadath extract --ner`` turns it on).
+    - ``coder``: the event coder: ``rules`` (the hand-written rules of :mod:`hadath.stages.events`; the default,
+      as the learned coder does not yet beat them on the dev split) or ``learned`` (trigger detection, factuality
+      and argument linking trained on annotated real news, the rules as their features and fallbacks;
+      :mod:`hadath.coding.learned`).
+    - ``explain``: keep each learned component's output (``hadath extract --explain``).
     """
 
     include_nonfactual: bool = False
@@ -27,3 +32,5 @@ class PipelineConfig:
     resource_dir: Path | None = None
     romanize: bool = True
     ner: bool = False
+    coder: str = "rules"
+    explain: bool = False

@@ -23,6 +23,9 @@ from hadath.stages.segment import Segmenter
 
 log = logging.getLogger(__name__)
 
+#: The event coders ``PipelineConfig.coder`` can name.
+CODERS = ("learned", "rules")
+
 Stage = Callable[[Document], Document]
 
 
@@ -53,6 +56,15 @@ class Pipeline:
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
         self.config = config or PipelineConfig()
         self.lexicons = lexicons or load_lexicons(self.config.resource_dir)
+        if self.config.coder not in CODERS:
+            raise InputError("coder", f"unknown event coder {self.config.coder!r}; choose one of {', '.join(CODERS)}")
+        rules = EventExtractor(self.lexicons, self.config)
+        events: Stage = rules
+        if self.config.coder == "learned":
+            from hadath.coding.learned import LearnedEventExtractor, load_models
+
+            events = LearnedEventExtractor(rules, load_models(), explain=self.config.explain)
+        self.events_stage = events
         self.stages: tuple[Stage, ...] = (
             Segmenter(self.lexicons),
             Lookup(self.lexicons),
@@ -61,9 +73,17 @@ class Pipeline:
             *((NameTagger(self.lexicons),) if self.config.ner else ()),
             ActorRecognizer(self.lexicons, default_romanizer() if self.config.romanize else None),
             PlaceReader(self.lexicons),
-            EventExtractor(self.lexicons, self.config),
+            events,
             Coreference(self.lexicons),
         )
+
+    def analyse(self, doc: Document) -> Document:
+        """Run the stages before the event stage (what the event coders read)."""
+        for stage in self.stages:
+            if stage is self.events_stage:
+                break
+            doc = stage(doc)
+        return doc
 
     def process(self, doc: Document) -> Document:
         """Run every stage over a document and return the fully annotated document."""
