@@ -196,3 +196,33 @@ def test_cli_dask_ingest_and_extract_to_parquet(tmp_path: Path) -> None:
     assert len(query.stdout.splitlines()) == 2
     both = runner.invoke(app, ["query", "--parquet", str(lake), "--db", str(db)])
     assert both.exit_code == 1 and "--db FILE, or a folder of Parquet shards" in both.stderr
+
+
+def test_issue16_hostile_lines_cost_only_themselves_and_the_later_text_wins_as_locally(
+    tmp_path: Path, client: Any, pipeline: Pipeline
+) -> None:
+    """Reproductions 1, 2 and 3 on the Dask engine: a deeply nested line, a lone surrogate in an id, and an id
+    given twice (the later text equal to the stored one) leave the store the local engine leaves."""
+    first = write_jsonl(tmp_path / "b.jsonl", [{"id": "X", "text": ALL[1]["text"]}])
+    lines = [
+        json.dumps(ALL[0]),
+        '{"id": "d", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "s\\ud800", "text": "x"}',
+        json.dumps({"id": "X", "text": ALL[2]["text"]}),
+        json.dumps({"id": "X", "text": ALL[1]["text"]}),
+        json.dumps(ALL[3]),
+    ]
+    second = tmp_path / "hostile.jsonl"
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = tmp_path / "local.duckdb"
+    run_ingest(local, [first], pipeline)
+    run_ingest(local, [second], pipeline)
+    dask_db = tmp_path / "dask.duckdb"
+    with Store(dask_db) as store:
+        ingest_dask([first], store, tmp_path / "staging1", dedup=DedupConfig(), client=client)
+        summary = ingest_dask([second], store, tmp_path / "staging2", docs_per_partition=2, dedup=DedupConfig(),
+                              client=client)  # fmt: skip
+        assert store.scalar("SELECT text FROM documents WHERE doc_id = 'X'") == ALL[1]["text"]
+
+    assert sorted(p.origin for p in summary.problems if p.lost) == [f"{second}:2", f"{second}:3"]
+    assert content(dask_db) == content(local)
