@@ -43,7 +43,7 @@ def json_failure(exc: BaseException) -> str | None:
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 ({exc.reason} at byte {exc.start})"
     if isinstance(exc, RecursionError):
-        return f"JSON nested too deeply (at most {MAX_DEPTH} levels)"
+        return "JSON nested too deeply"
     if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
         return "a number has more than 4,300 digits, more than any value here can use; send it as a string"
     return None
