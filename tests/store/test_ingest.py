@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import json
 import gzip
+import json
 import os
 import shutil
 import signal

@@ -10,8 +10,8 @@ import pytest
 from hadath import Pipeline
 from hadath.errors import StoreError
 from hadath.store.dedup import DedupConfig
-from hadath.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, store_version
 from hadath.store.rows import COLUMNS
+from hadath.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, store_version
 from hadath.store.store import Store
 
 from .conftest import MEETING_REPORTS, SECOND_MEETING, run_ingest, write_jsonl
