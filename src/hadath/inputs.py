@@ -371,6 +371,7 @@ def _read_csv_file(path: Path, date: str | None, max_chars: int) -> Iterator[Ite
             except StopIteration:
                 break
             except csv.Error as exc:
+                rows += 1
                 lines.restart_after(start)
                 yield Problem(f"{path}:{start}", f"malformed CSV row ({exc}); fix its quotes, the other rows were read")
                 continue
