@@ -211,7 +211,7 @@ def test_jsonl_line_without_id_is_named_by_file_and_line(tmp_path: Path) -> None
 
     ids = [d.doc_id for d in docs_of(list(read_paths([path])))]
 
-    assert ids == ["k", "wire.jsonl:2", "wire.jsonl:3"]
+    assert ids == ["k", f"{path.as_posix()}:2", f"{path.as_posix()}:3"]  # the path as given: unique per file
 
 
 def test_jsonl_gz_is_read_like_jsonl(tmp_path: Path) -> None:
@@ -422,3 +422,118 @@ def test_empty_stream_is_a_problem() -> None:
 
 def test_problem_reads_as_origin_and_reason() -> None:
     assert str(Problem("feed.jsonl:3", "field 'text' is missing")) == "feed.jsonl:3: field 'text' is missing"
+
+
+# --------------------------------------------------------------------------- hostile input (issue 16)
+
+
+def test_issue16_1_a_deeply_nested_line_is_named_and_the_lines_after_it_are_read(tmp_path: Path) -> None:
+    deep = '{"id": "d", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = write_jsonl(tmp_path / "deep.jsonl", [{"id": "a", "text": TALKS}, deep, {"id": "b", "text": PRAISE}])
+
+    items = list(read_paths([path]))
+
+    assert [d.doc_id for d in docs_of(items)] == ["a", "b"]
+    [problem] = problems_of(items)
+    assert problem.origin == f"{path}:2" and "nested" in problem.reason
+
+
+@pytest.mark.parametrize("field", ["text", "id", "title", "source", "url"])
+def test_issue16_2_a_lone_surrogate_costs_its_line_only_and_is_named_by_field(tmp_path: Path, field: str) -> None:
+    bad = json.dumps({"id": "s", "text": TALKS, field: "x \ud800"})  # json.dumps escapes it as \ud800
+    path = write_jsonl(tmp_path / "s.jsonl", [{"id": "a", "text": TALKS}, bad, {"id": "b", "text": PRAISE}])
+
+    items = list(read_paths([path]))
+
+    assert [d.doc_id for d in docs_of(items)] == ["a", "b"]
+    [problem] = problems_of(items)
+    assert problem.origin == f"{path}:2"
+    assert f"field '{field}' is not valid Unicode" in problem.reason and "\\ud800" in problem.reason
+
+
+def _csv_rows(n: int) -> list[str]:
+    return ["id,text"] + [f"r{i},{TALKS} {i}" for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "reason"),
+    [
+        (b"r500,\xff\xfe bad bytes", "byte 0xff, which is not UTF-8"),
+        (b'r500,"an unterminated quote', "malformed CSV row"),
+        (b"r500," + b"x" * 4_100_000, "malformed CSV row (field larger than field limit"),
+    ],
+)
+def test_issue16_4_a_bad_csv_row_costs_that_row_only_with_its_line(tmp_path: Path, bad_row: bytes,
+                                                                   reason: str) -> None:  # fmt: skip
+    lines = [line.encode("utf-8") for line in _csv_rows(1000)]
+    lines[500] = bad_row  # row 500 is on line 501 (after the header)
+    lines.insert(300, b'r-multi,"a text\nover two lines"')  # a legitimate quoted line break, before it
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+    items = list(read_paths([path]))
+
+    docs = docs_of(items)
+    assert len(docs) == 1000  # 999 good rows and the two-line one
+    assert "r500" not in {d.doc_id for d in docs}
+    [problem] = problems_of(items)
+    assert problem.origin == f"{path}:503"  # line 501, moved down by the two-line row
+    assert reason in problem.reason
+    assert [d.origin for d in docs if d.doc_id == "r501"] == [f"{path}:504"]
+
+
+def test_issue16_5_generated_ids_differ_for_files_of_one_name_in_two_folders(tmp_path: Path) -> None:
+    for folder, text in (("x", TALKS), ("y", PRAISE)):
+        (tmp_path / folder).mkdir()
+        write_jsonl(tmp_path / folder / "f.jsonl", [{"text": text}])
+
+    items = list(read_paths([tmp_path / "x", tmp_path / "y"]))
+
+    ids = [d.doc_id for d in docs_of(items)]
+    assert ids == [f"{(tmp_path / 'x' / 'f.jsonl').as_posix()}:1", f"{(tmp_path / 'y' / 'f.jsonl').as_posix()}:1"]
+
+
+@pytest.mark.parametrize("field", ["id", "source", "url", "title", "date"])
+@pytest.mark.parametrize(("value", "kind"), [(["a"], "a list"), ({"a": 1}, "an object"), (True, "a boolean"),
+                                             (1.5, "a number")])  # fmt: skip
+def test_issue16_8_a_wrong_typed_field_is_refused_by_name(tmp_path: Path, field: str, value: Any, kind: str) -> None:
+    path = write_jsonl(tmp_path / "t.jsonl", [{"id": "a", "text": TALKS, field: value}, {"id": "b", "text": PRAISE}])
+
+    items = list(read_paths([path]))
+
+    assert [d.doc_id for d in docs_of(items)] == ["b"]
+    [problem] = problems_of(items)
+    assert problem.origin == f"{path}:1" and f"field '{field}' is {kind}, not a string" in problem.reason
+
+
+def test_issue16_10_dangling_links_loops_and_empty_files_are_named(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "good.jsonl", [{"id": "g", "text": TALKS}])
+    (folder / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    (folder / "loop.jsonl").symlink_to(folder / "loop.jsonl")
+    (folder / "empty.jsonl").write_bytes(b"")
+    (folder / "blank.jsonl").write_text("\n  \n", encoding="utf-8")
+    (folder / "header.csv").write_text("id,text\n", encoding="utf-8")
+
+    items = list(read_paths([folder]))
+
+    assert [d.doc_id for d in docs_of(items)] == ["g"]
+    reasons = {Path(p.origin).name: p.reason for p in problems_of(items)}
+    assert all(p.lost for p in problems_of(items))
+    assert "dangling symbolic link" in reasons["dangling.jsonl"]
+    assert "symbolic link loop" in reasons["loop.jsonl"]
+    assert "empty file" in reasons["empty.jsonl"]
+    assert "no documents" in reasons["blank.jsonl"]
+    assert "no documents" in reasons["header.csv"]
+
+
+def test_issue16_11_a_number_too_long_for_python_is_named(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "n.jsonl", ['{"id": "n", "text": "x", "n": ' + "9" * 5000 + "}",
+                                              {"id": "b", "text": PRAISE}])  # fmt: skip
+
+    items = list(read_paths([path]))
+
+    assert [d.doc_id for d in docs_of(items)] == ["b"]
+    [problem] = problems_of(items)
+    assert "more than 4,300 digits" in problem.reason

@@ -32,7 +32,11 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn]) ->
         ] = None,
         max_body: Annotated[
             int, typer.Option("--max-body", min=1, help="Largest request body in bytes (413 over it).")
-        ] = 1_000_000,
+        ] = 10_000_000,  # hadath.api.app.DEFAULT_MAX_BODY (not imported: the CLI loads no web framework)
+        body_timeout: Annotated[
+            float,
+            typer.Option("--body-timeout", min=0.001, help="Seconds a request body may take to arrive (408 after)."),
+        ] = 30.0,
     ) -> None:
         """Serve the HTTP API (/v1/..., OpenAPI at /docs) and the dashboard (/) over a store.
 
@@ -47,15 +51,20 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn]) ->
             fail(f"'hadath serve' needs the api extra ({exc.name} is missing): pip install 'hadath[api]'")
         if api_key is not None and not api_key.strip():
             fail("--api-key is empty; give a key, or leave the option out for a read-only server")
+        if api_key is not None and api_key != api_key.strip():
+            err.print("warning: the API key has spaces around it; they are stripped (HTTP header values arrive "
+                      "without them)")  # fmt: skip
+            api_key = api_key.strip()
         if api_key is None and not db.exists():
             fail(
                 f"--db {db}: no such store; create it with 'hadath ingest ... --db {db}' (or start with --api-key "
                 "to create an empty one and send documents to POST /v1/documents)"
             )
         try:
-            application = create_app(db, api_key=api_key, max_body=max_body)
+            application = create_app(db, api_key=api_key, max_body=max_body, body_timeout=body_timeout)
         except HadathError as exc:
             fail(str(exc))
         mode = "accepts documents: an API key is set" if api_key else "read-only"
         err.print(f"hadath serve: {db} ({mode}) on http://{host}:{port}/  API docs: http://{host}:{port}/docs")
-        uvicorn.run(application, host=host, port=port, log_level="info", timeout_keep_alive=5)
+        # no "server: uvicorn" header: what runs the server is nobody's business
+        uvicorn.run(application, host=host, port=port, log_level="info", timeout_keep_alive=5, server_header=False)

@@ -3,6 +3,7 @@ API key, the offline OpenAPI page and the dashboard's files."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -335,3 +336,64 @@ def test_concurrent_extractions_share_one_pipeline_safely(client: TestClient) ->
     with ThreadPoolExecutor(8) as pool:
         concurrent = list(pool.map(extract, texts * 3))
     assert concurrent == serial * 3
+
+
+# --------------------------------------------------------------------------- hostile input (issue 16)
+
+
+def test_issue16_3_the_later_text_wins_over_a_stored_copy_of_it(writer: TestClient) -> None:
+    first, second = MEETING_REPORTS[0]["text"], MEETING_REPORTS[1]["text"]
+    key = {"X-API-Key": "s3cret"}
+    writer.post("/v1/documents", json={"documents": [{"id": "X", "text": second}]}, headers=key)
+
+    body = writer.post("/v1/documents", json={"documents": [{"id": "X", "text": first}, {"id": "X", "text": second}]},
+                       headers=key).json()  # fmt: skip
+
+    found = [e for e in writer.get("/v1/events", params={"reports": "true", "limit": 10000}).json()["items"]
+             if e["doc_id"] == "X"]  # fmt: skip
+    assert found and all(e["sentence_text"] in second for e in found)
+    assert (body["stored"], body["replaced"], body["superseded"]) == (1, 1, 1)
+
+
+def test_issue16_9_an_api_key_with_spaces_around_it_is_stripped_with_a_warning(
+    tmp_path: Path, pipeline: Pipeline, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        app = create_app(tmp_path / "k.duckdb", api_key=" s3cret\n", pipeline=pipeline)
+    assert "spaces around it" in caplog.text
+    doc = {"id": "k", "text": MEETING_REPORTS[0]["text"]}
+    with TestClient(app) as client:
+        response = client.post("/v1/documents", json={"documents": [doc]}, headers={"X-API-Key": "s3cret"})
+    assert response.status_code == 200, response.text
+
+
+def test_issue16_11_the_api_docs_get_the_dashboards_framing_and_script_policy(client: TestClient) -> None:
+    dashboard = client.get("/").headers["content-security-policy"]
+    for path in ("/docs", "/redoc"):
+        policy = client.get(path).headers.get("content-security-policy", "")
+        assert "frame-ancestors 'none'" in policy and "frame-ancestors 'none'" in dashboard, path
+        assert "default-src 'self'" in policy and "'unsafe-eval'" not in policy, path
+    swagger = client.get("/docs")
+    inline = re.findall(r"<script>(.*?)</script>", swagger.text, re.S)
+    assert inline  # Swagger UI starts from an inline script: the policy allows that script by its hash only
+    import base64
+    import hashlib
+
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in swagger.headers["content-security-policy"]
+
+
+def test_issue16_12_the_default_body_limit_admits_the_most_documents_a_request_may_carry(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    from hadath.api.models import MAX_DOCUMENTS
+
+    app = create_app(tmp_path / "m.duckdb", api_key="s3cret", pipeline=pipeline)
+    docs = [{"id": f"d{i}", "text": "ب" * 600} for i in range(MAX_DOCUMENTS)]
+    with TestClient(app) as client:
+        for escaped in (False, True):
+            body = json.dumps({"documents": docs}, ensure_ascii=escaped).encode()
+            response = client.post("/v1/documents", content=body, headers={"X-API-Key": "s3cret",
+                                   "Content-Type": "application/json"})  # fmt: skip
+            assert response.status_code != 413, (escaped, len(body))

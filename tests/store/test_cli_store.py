@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from hadath.cli import app
@@ -114,3 +115,52 @@ def test_changed_document_is_replaced_on_the_next_ingest(tmp_path: Path, filled:
     result = run("ingest", str(write_jsonl(tmp_path / "fix.jsonl", [changed])), "--db", str(filled))
     assert result.exit_code == 0
     assert "1 document(s) stored (1 replaced)" in said(result)
+
+
+# --------------------------------------------------------------------------- hostile input (issue 16)
+
+
+def test_issue16_1_ingest_and_extract_go_past_a_deeply_nested_line(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "deep.jsonl", MEETING_REPORTS[:1])
+    deep = '{"id":"d","text":"x","n":' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    path.write_text(path.read_text(encoding="utf-8") + deep + json.dumps(MEETING_REPORTS[1]) + "\n", encoding="utf-8")
+
+    result = run("ingest", str(path), "--db", str(tmp_path / "d.duckdb"))
+    assert result.exit_code == 2, result.stderr
+    assert f"{path}:2" in said(result) and "2 document(s) stored" in said(result)
+    assert "deduplicated" in said(result)
+
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(path), "-o", str(out))
+    assert result.exit_code == 2 and len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_issue16_2_extract_goes_past_a_lone_surrogate(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id":"s","text":"x \\ud800"}\n' + json.dumps(MEETING_REPORTS[0]) + "\n", encoding="utf-8")
+
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(path), "-o", str(out))
+
+    assert result.exit_code == 2 and "field 'text' is not valid Unicode" in said(result)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["empty.jsonl", "empty.txt", "empty.csv"])
+def test_issue16_10_an_empty_file_of_any_type_exits_2(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"")
+
+    result = run("ingest", str(tmp_path / name), "--db", str(tmp_path / "e.duckdb"))
+
+    assert result.exit_code == 2 and "empty file" in said(result)
+
+
+def test_issue16_10_a_dangling_link_in_a_folder_exits_2(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "good.jsonl", MEETING_REPORTS[:1])
+    (folder / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+
+    result = run("ingest", str(folder), "--db", str(tmp_path / "l.duckdb"))
+
+    assert result.exit_code == 2 and "dangling symbolic link" in said(result)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 distributed = pytest.importorskip("distributed", reason="the Dask engine needs hadath[dask]")
 
@@ -22,6 +24,14 @@ from hadath.store.store import Store  # noqa: E402
 from .conftest import MEETING_REPORTS, OTHER_REPORTS, SECOND_MEETING, run_ingest, write_jsonl  # noqa: E402
 
 ALL = [*MEETING_REPORTS, SECOND_MEETING, *OTHER_REPORTS]
+#: Lines each engine must report and go past.
+HOSTILE = [
+    '{"id": "d", "text": "x", "n": ' + "[" * 3000 + "]" * 3000 + "}",
+    '{"id": "s\\ud800", "text": "x"}',
+    '{"id": ["l"], "text": "x"}',
+    '{"id": "n", "text": "x", "n": ' + "9" * 5000 + "}",
+    '{"id": "e", "text": ""}',
+]
 
 
 def corpus_file(tmp_path: Path, copies: int = 10, bad: bool = False) -> Path:
@@ -196,3 +206,52 @@ def test_cli_dask_ingest_and_extract_to_parquet(tmp_path: Path) -> None:
     assert len(query.stdout.splitlines()) == 2
     both = runner.invoke(app, ["query", "--parquet", str(lake), "--db", str(db)])
     assert both.exit_code == 1 and "--db FILE, or a folder of Parquet shards" in both.stderr
+
+
+def test_issue16_hostile_lines_cost_only_themselves_and_the_later_text_wins_as_locally(
+    tmp_path: Path, client: Any, pipeline: Pipeline
+) -> None:
+    """Reproductions 1, 2 and 3 on the Dask engine: a deeply nested line, a lone surrogate in an id, and an id
+    given twice (the later text equal to the stored one) leave the store the local engine leaves."""
+    first = write_jsonl(tmp_path / "b.jsonl", [{"id": "X", "text": ALL[1]["text"]}])
+    lines = [
+        json.dumps(ALL[0]),
+        '{"id": "d", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "s\\ud800", "text": "x"}',
+        json.dumps({"id": "X", "text": ALL[2]["text"]}),
+        json.dumps({"id": "X", "text": ALL[1]["text"]}),
+        json.dumps(ALL[3]),
+    ]
+    second = tmp_path / "hostile.jsonl"
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = tmp_path / "local.duckdb"
+    run_ingest(local, [first], pipeline)
+    run_ingest(local, [second], pipeline)
+    dask_db = tmp_path / "dask.duckdb"
+    with Store(dask_db) as store:
+        ingest_dask([first], store, tmp_path / "staging1", dedup=DedupConfig(), client=client)
+        summary = ingest_dask([second], store, tmp_path / "staging2", docs_per_partition=2, dedup=DedupConfig(),
+                              client=client)  # fmt: skip
+        assert store.scalar("SELECT text FROM documents WHERE doc_id = 'X'") == ALL[1]["text"]
+
+    assert sorted(p.origin for p in summary.problems if p.lost) == [f"{second}:2", f"{second}:3"]
+    assert content(dask_db) == content(local)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(6)), hostile=st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3))
+def test_the_dask_engine_and_the_local_one_store_the_same_from_hostile_input(
+    tmp_path_factory: pytest.TempPathFactory, client: Any, pipeline: Pipeline, order: list[int], hostile: list[str]
+) -> None:
+    """Property (issue 16): good, hostile and repeated records in any order; both engines keep the same store."""
+    folder = tmp_path_factory.mktemp("prop")
+    good = [json.dumps(dict(ALL[i % 4], id=f"id{i % 3}")) for i in order]
+    lines = good[:3] + hostile + good[3:]
+    path = folder / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = folder / "local.duckdb"
+    summary = run_ingest(local, [path], pipeline)
+    with Store(folder / "dask.duckdb") as store:
+        dask = ingest_dask([path], store, folder / "staging", docs_per_partition=2, dedup=DedupConfig(), client=client)
+    assert content(folder / "dask.duckdb") == content(local)
+    assert sorted(p.origin for p in dask.problems if p.lost) == sorted(p.origin for p in summary.problems if p.lost)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 import os
 import shutil
 import signal
@@ -159,3 +160,61 @@ def test_a_broken_lexicon_in_the_workers_stops_the_ingest_with_its_message(tmp_p
     (broken / "triggers.tsv").write_text("form\ttype\n", encoding="utf-8")
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(WorkerSetupError, match=r"triggers\.tsv"):
         Ingester(store, PipelineConfig(resource_dir=broken), workers=2).run(read_paths([corpus]))
+
+
+# --------------------------------------------------------------------------- hostile input (issue 16)
+
+
+def test_issue16_1_a_deeply_nested_line_does_not_stop_the_ingest(tmp_path: Path, pipeline: Pipeline) -> None:
+    deep = '{"id": "d", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = write_jsonl(tmp_path / "deep.jsonl", ALL[:2])
+    path.write_text(path.read_text(encoding="utf-8") + deep + "\n" + json.dumps(ALL[2]) + "\n", encoding="utf-8")
+
+    summary = run_ingest(tmp_path / "d.duckdb", [path], pipeline)
+
+    assert summary.stored == 3 and summary.skipped == 1 and summary.dedup is not None
+    assert "nested" in summary.problems[0].reason and summary.problems[0].origin == f"{path}:3"
+
+
+def test_issue16_2_a_lone_surrogate_in_id_or_title_costs_one_document(tmp_path: Path, pipeline: Pipeline) -> None:
+    rows = [dict(ALL[0]), dict(ALL[1], id="bad \ud800"), dict(ALL[2], title="\udfff"), dict(ALL[3])]
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    summary = run_ingest(tmp_path / "s.duckdb", [path], pipeline)
+
+    assert summary.stored == 2 and summary.skipped == 2
+    assert stored(tmp_path / "s.duckdb")["documents"] == 2
+    assert [p.origin for p in summary.problems] == [f"{path}:2", f"{path}:3"]
+
+
+def test_issue16_3_the_later_text_wins_over_a_stored_copy_of_it(tmp_path: Path, pipeline: Pipeline) -> None:
+    db = tmp_path / "lw.duckdb"
+    b = write_jsonl(tmp_path / "b.jsonl", [{"id": "X", "text": ALL[1]["text"]}])
+    ab = write_jsonl(tmp_path / "ab.jsonl", [{"id": "X", "text": ALL[0]["text"]}, {"id": "X", "text": ALL[1]["text"]}])
+
+    run_ingest(db, [b], pipeline)
+    summary = run_ingest(db, [ab], pipeline)
+
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT text FROM documents WHERE doc_id = 'X'") == ALL[1]["text"]
+    assert (summary.stored, summary.replaced) == (1, 1)
+
+
+def test_issue16_5_files_of_one_name_in_two_folders_are_both_stored(tmp_path: Path, pipeline: Pipeline) -> None:
+    for folder, row in (("x", ALL[0]), ("y", ALL[1])):
+        (tmp_path / folder).mkdir()
+        write_jsonl(tmp_path / folder / "f.jsonl", [{"text": row["text"]}])
+
+    summary = run_ingest(tmp_path / "f.duckdb", [tmp_path / "x", tmp_path / "y"], pipeline)
+
+    assert summary.stored == 2 and stored(tmp_path / "f.duckdb")["documents"] == 2
+
+
+def test_issue16_6_the_summary_counts_what_the_store_holds(tmp_path: Path, pipeline: Pipeline) -> None:
+    path = write_jsonl(tmp_path / "o.jsonl", [ALL[0], dict(ALL[1], id=ALL[0]["id"]), ALL[2]])
+
+    summary = run_ingest(tmp_path / "o.duckdb", [path], pipeline)
+
+    assert summary.stored == stored(tmp_path / "o.duckdb")["documents"] == 2
+    assert summary.superseded == 1

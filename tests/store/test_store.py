@@ -10,6 +10,7 @@ import pytest
 from hadath import Pipeline
 from hadath.errors import StoreError
 from hadath.store.dedup import DedupConfig
+from hadath.store.rows import COLUMNS
 from hadath.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, store_version
 from hadath.store.store import Store
 
@@ -138,3 +139,21 @@ def test_changed_text_replaces_the_document_and_its_events(tmp_path: Path, fille
         # the meeting is now reported by the two other outlets only
         assert store.scalar("SELECT max(mentions) FROM clusters WHERE type = 'CONSULT'") == 2
         assert store.counts()["undeduplicated"] == 0
+
+
+def test_issue16_2_a_value_the_database_refuses_costs_only_its_document(tmp_path: Path, pipeline: Pipeline) -> None:
+    from hadath.document import Document
+    from hadath.store.rows import DocumentMeta, document_rows
+
+    batch = [
+        document_rows(pipeline.process(Document(text=r["text"], doc_id=r["id"])), DocumentMeta(None, None, None, "t"))
+        for r in (*MEETING_REPORTS, SECOND_MEETING)
+    ]
+    row = list(batch[1].tables["documents"][0])
+    row[COLUMNS["documents"].index("title")] = "\ud800"  # no reader lets one through; the write must survive it
+    batch[1].tables["documents"][0] = tuple(row)
+
+    with Store(tmp_path / "w.duckdb") as store:
+        failed = store.write(batch)
+        assert [(rows.doc_id, "cannot be stored" in reason) for rows, reason in failed] == [(batch[1].doc_id, True)]
+        assert store.counts()["documents"] == 3

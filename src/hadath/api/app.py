@@ -53,7 +53,11 @@ from hadath.store.store import Store
 log = logging.getLogger(__name__)
 
 #: Default limit of a request body (bytes); ``create_app(max_body=...)`` and ``hadath serve --max-body`` change it.
-DEFAULT_MAX_BODY = 1_000_000
+#: It admits the most documents a request may carry (``MAX_DOCUMENTS``) at news length, and one document of the
+#: most characters extraction takes (``MAX_DOCUMENT_CHARS``), even \u-escaped.
+DEFAULT_MAX_BODY = 10_000_000
+#: Seconds a request body may take to arrive whole (408 after it).
+DEFAULT_BODY_TIMEOUT = 30.0
 #: Events per page of GET /v1/events when no ``limit`` is given (any larger limit is capped at ``MAX_LIMIT``).
 DEFAULT_LIMIT = 50
 #: The largest ``offset`` accepted (past any real store; keeps the value within SQL's integers).
@@ -211,19 +215,30 @@ Filters = Annotated[EventFilter, Depends(_filters)]
 
 
 def create_app(
-    db_path: str | Path, api_key: str | None = None, max_body: int = DEFAULT_MAX_BODY, pipeline: Pipeline | None = None
+    db_path: str | Path,
+    api_key: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    pipeline: Pipeline | None = None,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
 ) -> FastAPI:
     """The API and dashboard over the store ``db_path``.
 
     ``api_key``: when given, the store is opened for writing and ``POST /v1/documents`` accepts documents from
     requests carrying the key (``X-API-Key`` header, or ``Authorization: Bearer KEY``); without it the server is
-    read-only. ``max_body``: the largest request body, in bytes (413 over it). ``pipeline``: the extraction
+    read-only; spaces around the key are stripped, with a warning (header values arrive stripped, so such a key
+    could never match). ``max_body``: the largest request body, in bytes (413 over it); ``body_timeout``: the
+    seconds a body may take to arrive whole (408 after it). ``pipeline``: the extraction
     pipeline to use (default: one built on first use). Raises :class:`hadath.errors.StoreError` when the store
     cannot be opened (read-only: it must exist; for writing it is created when missing)."""
     if api_key is not None and not api_key.strip():
         raise ApiConfigError("the API key is empty; give a non-empty key, or none for a read-only server")
+    if api_key is not None and api_key != api_key.strip():
+        log.warning("the API key has spaces around it; they are stripped (HTTP header values arrive without them)")
+        api_key = api_key.strip()
     if max_body < 1:
         raise ApiConfigError(f"the body size limit must be a positive number of bytes, not {max_body}")
+    if body_timeout <= 0:
+        raise ApiConfigError(f"the body timeout must be a positive number of seconds, not {body_timeout}")
     stores = ServerStore(db_path, writable=api_key is not None)
     library = Library(pipeline)
     # extraction is pure Python: more threads than cores only take turns at the interpreter lock
@@ -248,8 +263,10 @@ def create_app(
     app.state.stores = stores
     app.state.library = library
     install_handlers(app)
-    app.add_middleware(BodyLimit, max_body=max_body)
-    app.add_middleware(SecurityHeaders, dashboard_paths=("/", "/index.html"))
+    app.add_middleware(BodyLimit, max_body=max_body, timeout=body_timeout)
+    app.add_middleware(
+        SecurityHeaders, dashboard_paths=("/", "/index.html"), docs_paths=("/docs", "/redoc", "/docs/oauth2-redirect")
+    )
 
     def named(code: str | None) -> str | None:
         return library.names.get(code) if code else None
@@ -447,6 +464,7 @@ def create_app(
             "replaced": summary.replaced,
             "unchanged": summary.unchanged,
             "duplicates": summary.duplicates,
+            "superseded": summary.superseded,
             "skipped": summary.skipped,
             "events": summary.events,
             "documents": [{"id": i, "stored": i in known, "events": stored.get(i, [])} for i in dict.fromkeys(ids)],
@@ -470,7 +488,8 @@ def create_app(
         """Extract and store documents (``{"documents": [{"id", "text", "date"?, "source"?, "url"?, "title"?}]}``,
         at most 1,000), then deduplicate them with the store's settings. Only with the server's API key (header
         ``X-API-Key``); a server started without one is read-only (403). A stored document with the same id and
-        text is left as it is; with another text it is replaced."""
+        text is left as it is; with another text it is replaced; an id given twice in one request keeps its later
+        text (the rules of ``hadath ingest``, through the same code)."""
         authorize(request)
         if "json" not in request.headers.get("content-type", "").lower():
             raise ApiError(

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hadath.errors import HadathError, InputError, StoreError
+from hadath.jsonlines import json_failure
 from hadath.store.query import FilterError
 
 log = logging.getLogger(__name__)
@@ -127,8 +128,9 @@ def install_handlers(app: FastAPI) -> None:
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}; see /docs for the methods it accepts"
         elif exc.status_code == 400 and "parsing the body" in message:
-            message = "the body is not JSON that can be parsed (not UTF-8, or nested too deeply); send a JSON object"
-            code = "malformed_json"
+            cause = exc.__cause__
+            reason = (json_failure(cause) if cause is not None else None) or "not JSON that can be parsed"
+            return error_response(422, "malformed_json", f"malformed JSON body: {reason}; send a JSON object")
         return error_response(exc.status_code, code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)

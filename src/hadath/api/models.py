@@ -7,9 +7,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from hadath.errors import HadathError
+from hadath.inputs import MAX_FIELD_CHARS
 from hadath.pipeline import parse_date
 
-#: Most documents one POST /v1/documents may carry (the body size limit applies too).
+#: Most documents one POST /v1/documents may carry. The default body limit (``DEFAULT_MAX_BODY``, 10,000,000
+#: bytes) admits this many documents of up to about 4,500 Arabic characters each sent as UTF-8 (1,600 if every
+#: character is \u-escaped); larger batches need ``--max-body`` raised, or fewer documents per request.
 MAX_DOCUMENTS = 1000
 
 
@@ -30,7 +33,7 @@ def _iso_date(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_valid_unicode)]
-Name = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_valid_unicode)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_FIELD_CHARS), AfterValidator(_valid_unicode)]
 DateText = Annotated[str, Field(max_length=40), AfterValidator(_iso_date)]
 
 

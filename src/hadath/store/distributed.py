@@ -32,12 +32,22 @@ from hadath import __version__
 from hadath.config import PipelineConfig
 from hadath.document import Document
 from hadath.errors import HadathError, StoreError
-from hadath.inputs import InputDocument, Item, Problem, input_kind, read_jsonl_range, read_paths
+from hadath.inputs import (
+    InputDocument,
+    InputFile,
+    Item,
+    Problem,
+    SameId,
+    check_document,
+    input_files,
+    read_files,
+    read_jsonl_range,
+)
 from hadath.pipeline import Pipeline, parse_date
 from hadath.store.dedup import DedupConfig
-from hadath.store.rows import COLUMNS, DocumentMeta, DocumentRows, document_rows
+from hadath.store.rows import COLUMNS, DocumentMeta, DocumentRows, document_rows, text_hash
 from hadath.store.schema import migrate
-from hadath.store.store import DedupSummary, Store, insert_rows, transaction
+from hadath.store.store import DedupSummary, Store, transaction, write_documents
 
 log = logging.getLogger(__name__)
 
@@ -109,22 +119,15 @@ def plan_partitions(
     settings = _settings_digest(config, date)
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and input_kind(p) is not None)
-            if not found:
-                problems.append(Problem(str(path), "folder has no .txt, .jsonl, .jsonl.gz or .csv files"))
-            files.extend(found)
-        elif not path.exists():
-            problems.append(Problem(str(path), "no such file; check the path"))
-        elif input_kind(path) is None:
-            problems.append(Problem(str(path), "unknown file type; use .txt, .jsonl / .jsonl.gz or .csv"))
+    for entry in input_files(paths):  # the local engine's listing: the same files and problems
+        if isinstance(entry, Problem):
+            problems.append(entry)
         else:
-            files.append(path)
+            files.append(entry.path)
     pieces: list[tuple[str, tuple[str, ...], int, int | None, int, bytes]] = []
     texts: list[Path] = []
     for path in files:
-        kind = input_kind(path)
+        kind = _kind(path)
         if kind == "text":
             texts.append(path)
         elif kind == "jsonl" and not path.name.lower().endswith(".gz"):
@@ -143,6 +146,10 @@ def plan_partitions(
         h = hashlib.blake2b(digest + settings + json.dumps([kind, ps, start, end]).encode(), digest_size=8)
         partitions.append(Partition(f"part-{index:05d}-{h.hexdigest()}", index, kind, ps, start, end, first))
     return partitions, problems
+
+
+def _kind(path: Path) -> str:
+    return "text" if path.name.lower().endswith(".txt") else "csv" if path.name.lower().endswith(".csv") else "jsonl"
 
 
 def _file_digest(path: Path) -> bytes:
@@ -191,7 +198,9 @@ def _items(partition: Partition, date: str | None, max_chars: int) -> Iterator[I
             Path(partition.paths[0]), partition.start, partition.end, partition.first_line, date, max_chars
         )
     else:
-        yield from read_paths([Path(p) for p in partition.paths], date=date, max_chars=max_chars)
+        files = [InputFile(Path(p), _kind(Path(p)), Path(p).stem if _kind(Path(p)) == "text" else Path(p).as_posix())
+                 for p in partition.paths]  # fmt: skip
+        yield from read_files(files, date=date, max_chars=max_chars)
 
 
 def run_partition(partition: Partition, staging: str, config: PipelineConfig, date: str | None = None) -> ShardResult:
@@ -208,22 +217,23 @@ def run_partition(partition: Partition, staging: str, config: PipelineConfig, da
     pipeline = _pipeline(config)
     result = ShardResult(partition.name, attempt=attempt)
     batch: dict[str, DocumentRows] = {}
+    same_id = SameId()
     for item in _items(partition, date, config.max_chars):
-        if isinstance(item, Problem):
-            result.problems.append((item.origin, item.reason, item.lost))
+        problem = item if isinstance(item, Problem) else check_document(item, config.max_chars)
+        if problem is not None:
+            result.problems.append((problem.origin, problem.reason, problem.lost))
+            continue
+        assert isinstance(item, InputDocument)
+        kind, note = same_id.meet(item, text_hash(item.text))
+        if note is not None:
+            result.problems.append((note.origin, note.reason, note.lost))
+        if kind == "duplicate":
+            result.duplicates += 1
             continue
         rows = _extract(pipeline, item, result)
-        if rows is None:
-            continue
-        old = batch.get(rows.doc_id)
-        if old is not None and old.text_hash == rows.text_hash:
-            result.duplicates += 1
-            result.problems.append((item.origin, f"document {item.doc_id!r} was already read; skipped", False))
-            continue
-        batch.pop(rows.doc_id, None)  # the same id with another text: the later one wins
-        batch[rows.doc_id] = rows
-    result.documents = len(batch)
-    result.events = sum(r.events for r in batch.values())
+        if rows is not None:
+            batch.pop(rows.doc_id, None)  # the same id with another text: the later one wins
+            batch[rows.doc_id] = rows
     _write_shard(root, final, attempt, list(batch.values()), result)
     return _read_result(final)
 
@@ -249,8 +259,12 @@ def _write_shard(root: Path, final: Path, attempt: str, docs: list[DocumentRows]
     try:
         con.execute("SET threads = 1")
         migrate(con, ":memory:")
-        for table, columns in COLUMNS.items():
-            insert_rows(con, table, columns, [row for d in docs for row in d.tables.get(table, ())])
+        for rows, reason in write_documents(con, docs):  # a value the database refuses costs its document only
+            result.problems.append((rows.origin, reason, True))
+            docs = [d for d in docs if d is not rows]
+        result.documents = len(docs)
+        result.events = sum(d.events for d in docs)
+        for table in COLUMNS:
             target = str(tmp / f"{table}.parquet").replace("'", "''")
             con.execute(f"COPY {table} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
     finally:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hadath.config import PipelineConfig
 from hadath.document import Document
 from hadath.errors import HadathError
-from hadath.inputs import InputDocument, Item, Problem
+from hadath.inputs import InputDocument, Item, Problem, SameId, check_document
 from hadath.pipeline import Pipeline, parse_date
 from hadath.store.dedup import DedupConfig
 from hadath.store.rows import DocumentMeta, DocumentRows, document_rows, text_hash
@@ -37,13 +37,17 @@ LOOKUP_CHUNK = 512
 
 @dataclass
 class IngestSummary:
-    """What an ingest did. ``skipped`` counts inputs lost (bad lines, empty or failing documents)."""
+    """What an ingest did, in documents. ``stored``: distinct documents written in this run (new ones and
+    ``replaced`` ones, that replaced a document stored before the run), so the store gains ``stored - replaced``;
+    ``superseded``: earlier texts of an id replaced by a later one in the same run; ``duplicates``: the same id and
+    text met again; ``skipped``: inputs lost (bad lines, empty or failing documents)."""
 
     read: int = 0
     stored: int = 0
     replaced: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    superseded: int = 0
     skipped: int = 0
     events: int = 0
     seconds: float = 0.0
@@ -112,6 +116,9 @@ class Ingester:
         self.on_progress = on_progress or (lambda n: None)
         self.summary = IngestSummary()
         self._lock = threading.Lock()
+        self._existed: set[str] = set()  # ids stored before this run
+        self._unchanged: set[str] = set()  # ids left as they were (so far)
+        self._written: set[str] = set()  # ids written in this run
 
     def run(self, items: Iterable[Item]) -> IngestSummary:
         """Ingest every document of ``items``, then deduplicate (unless ``dedup`` is ``None``)."""
@@ -151,18 +158,19 @@ class Ingester:
         """The documents that need extracting: new ones and changed ones. May run in a pool's feeder thread,
         so it reads the store through its own cursor."""
         cursor = self.store.cursor()
-        seen: dict[str, str] = {}
-        pending: list[tuple[InputDocument, str]] = []
+        same_id = SameId()
+        pending: list[tuple[InputDocument, str, bool]] = []
 
         def flush() -> Iterator[InputDocument]:
-            stored = cursor.known_hashes([d.doc_id for d, _ in pending])
-            for doc, digest in pending:
-                if stored.get(doc.doc_id) == digest:
-                    self.summary.unchanged += 1
-                    self.on_progress(1)
-                    continue
-                if doc.doc_id in stored:
-                    self.summary.replaced += 1
+            stored = cursor.known_hashes([d.doc_id for d, _, first in pending if first])
+            for doc, digest, first in pending:
+                if first and doc.doc_id in stored:
+                    self._existed.add(doc.doc_id)
+                    if stored[doc.doc_id] == digest:
+                        self._unchanged.add(doc.doc_id)
+                        self.summary.unchanged += 1
+                        self.on_progress(1)
+                        continue
                 yield doc
             pending.clear()
 
@@ -172,23 +180,21 @@ class Ingester:
                     self._problem(item)
                     continue
                 self.summary.read += 1
-                if item.date is not None:
-                    try:
-                        parse_date(item.date, "date")
-                    except HadathError as exc:
-                        self._problem(Problem(item.origin, f"{exc}; fix the date or leave it out"))
-                        continue
+                problem = check_document(item, self.config.max_chars)  # documents given in Python or by the API too
+                if problem is not None:
+                    self._problem(problem)
+                    continue
                 digest = text_hash(item.text)
-                if seen.get(item.doc_id) == digest:
+                kind, note = same_id.meet(item, digest)
+                if note is not None:
+                    self.on_problem(note)
+                if kind == "duplicate":
                     self.summary.duplicates += 1
                     self.on_progress(1)
-                    self.on_problem(Problem(item.origin, f"document {item.doc_id!r} was already read; skipped", False))
                     continue
-                if item.doc_id in seen:
-                    self.on_problem(Problem(item.origin, f"id {item.doc_id!r} appears again with another text; the "
-                                            "later text replaces the earlier", lost=False))  # fmt: skip
-                seen[item.doc_id] = digest
-                pending.append((item, digest))
+                if kind == "supersedes":
+                    self.summary.superseded += 1
+                pending.append((item, digest, kind == "first"))
                 if len(pending) >= LOOKUP_CHUNK:
                     yield from flush()
             yield from flush()
@@ -225,8 +231,18 @@ class Ingester:
     def _write(self, batch: dict[str, DocumentRows]) -> None:
         if not batch:
             return
-        self.store.write(list(batch.values()))
-        self.summary.stored += len(batch)
+        failed = self.store.write(list(batch.values()))
+        for rows, reason in failed:
+            self._problem(Problem(rows.origin, reason))
+            batch.pop(rows.doc_id)
+        for doc_id in batch:
+            if doc_id in self._unchanged:  # left as it was, then superseded by a later text of the run
+                self._unchanged.discard(doc_id)
+                self.summary.unchanged -= 1
+            if doc_id not in self._written:
+                self._written.add(doc_id)
+                self.summary.stored += 1
+                self.summary.replaced += doc_id in self._existed
         log.info("stored a batch of %d document(s); %d in this run", len(batch), self.summary.stored)
         self.summary.events += sum(rows.events for rows in batch.values())
         batch.clear()

@@ -46,6 +46,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "document_topics": ("doc_id", "topic"),
 }  # fmt: skip
 
+_ORIGIN = COLUMNS["documents"].index("origin")
+
 #: Context terms shorter than this (in letters) are not compared by deduplication.
 MIN_TERM_LENGTH = 3
 
@@ -66,6 +68,12 @@ class DocumentRows:
     @property
     def events(self) -> int:
         return len(self.tables.get("events", ()))
+
+    @property
+    def origin(self) -> str:
+        """Where the document came from (``file:line``), for messages."""
+        docs = self.tables.get("documents")
+        return str(docs[0][_ORIGIN] or self.doc_id) if docs else self.doc_id
 
 
 @dataclass(frozen=True, slots=True)

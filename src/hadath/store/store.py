@@ -147,20 +147,16 @@ class Store:
 
     # ---- writing --------------------------------------------------------------------------------------------
 
-    def write(self, batch: Sequence[DocumentRows]) -> None:
+    def write(self, batch: Sequence[DocumentRows]) -> list[tuple[DocumentRows, str]]:
         """Store a batch of documents in one transaction; a stored document with the same id is replaced (its
-        old events leave their clusters, which deduplication then rebuilds)."""
+        old events leave their clusters, which deduplication then rebuilds). A value the database refuses costs
+        its document only: the documents that could not be stored are returned with the reason."""
         if not batch:
-            return
+            return []
         doc_ids = [rows.doc_id for rows in batch]
         if len(set(doc_ids)) != len(doc_ids):
             raise ValueError("a batch holds a document id twice")
-        with transaction(self.con):
-            self._forget(doc_ids)
-            for table, columns in COLUMNS.items():
-                rows = [row for doc in batch for row in doc.tables.get(table, ())]
-                if rows:
-                    self._insert(table, columns, rows)
+        return write_documents(self.con, batch, self._forget)
 
     def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         insert_rows(self.con, table, columns, rows)
@@ -281,6 +277,42 @@ def _chunks(groups: list[tuple[str, str, int]], size: int) -> Iterator[list[tupl
         count += group[2]
     if chunk:
         yield chunk
+
+
+def write_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocumentRows],
+                    before: Callable[[list[str]], None] | None = None) -> list[tuple[DocumentRows, str]]:  # fmt: skip
+    """Insert the rows of ``batch`` in one transaction (``before`` runs first inside it, given the ids). When the
+    database refuses a value, the transaction is rolled back and each document is written in its own, so one bad
+    value costs its document only; those are returned with the reason."""
+
+    def write(docs: Sequence[DocumentRows]) -> None:
+        with transaction(con):
+            if before is not None:
+                before([d.doc_id for d in docs])
+            for table, columns in COLUMNS.items():
+                rows = [row for doc in docs for row in doc.tables.get(table, ())]
+                if rows:
+                    insert_rows(con, table, columns, rows)
+
+    try:
+        write(batch)
+        return []
+    except (duckdb.Error, UnicodeError) as exc:
+        if len(batch) == 1:
+            return [(batch[0], _refused(exc))]
+        log.warning("a batch of %d documents was refused (%s); writing them one by one", len(batch), exc)
+    failed: list[tuple[DocumentRows, str]] = []
+    for doc in batch:
+        try:
+            write([doc])
+        except (duckdb.Error, UnicodeError) as exc:
+            failed.append((doc, _refused(exc)))
+    return failed
+
+
+def _refused(exc: BaseException) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"cannot be stored: the database refused a value ({first[:300]}); please report it with this document"
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...],
