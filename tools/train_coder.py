@@ -5,7 +5,7 @@
   python3 tools/train_coder.py --score test --no-save   score on the test split (log every such run)
 
 Reads the team's annotations (../shared/data/annotations/saudinewsnet-team.jsonl) and this repository's
-(data/annotations/snn-*.jsonl, second annotations excluded), joins the texts from
+(the files data/annotations/files.txt lists), joins the texts from
 ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz by id, splits documents by id (hadath.coding.annotations.split_of),
 and writes src/hadath/resources/models/coder/: triggers.crfsuite, arguments.crfsuite (python-crfsuite),
 factuality.json.gz, sectors.json.gz (scikit-learn logistic regression, weights as JSON) and meta.json.
@@ -42,7 +42,10 @@ CORPUS = SHARED / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 def annotation_files() -> list[Path]:
     team = [SHARED / "annotations" / "saudinewsnet-team.jsonl"]
-    ours = sorted(p for p in (ROOT / "data" / "annotations").glob("snn-*.jsonl") if "double" not in p.name)
+    listed = (ROOT / "data" / "annotations" / "files.txt").read_text(encoding="utf-8").splitlines()
+    ours = [
+        ROOT / "data" / "annotations" / name.strip() for name in listed if name.strip() and not name.startswith("#")
+    ]
     return team + ours
 
 
@@ -138,7 +141,7 @@ def main() -> int:
     meta = {
         "feature_version": FEATURE_VERSION,
         "trigger_threshold": 0.35,
-        "argument_threshold": 0.3,
+        "argument_threshold": 0.0,
         "trained_on": {"documents": len(train_docs), "splits": sorted(train_splits), "fraction": args.fraction},
         "examples": {
             "trigger_sentences": sum(len(e.trigger_seqs) for e in ex),
@@ -153,8 +156,8 @@ def main() -> int:
     from hadath.coding.evaluate import score_corpus
     from hadath.coding.learned import LearnedEventExtractor
 
-    def learned_pipeline(triggers: str, arguments: str) -> Pipeline:
-        meta.update(triggers=triggers, arguments=arguments)
+    def learned_pipeline(triggers: str, arguments: str, threshold: float = 0.35) -> Pipeline:
+        meta.update(triggers=triggers, arguments=arguments, trigger_threshold=threshold)
         (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         load_models.cache_clear()
         pipe = Pipeline(PipelineConfig(coder="rules", include_nonfactual=True))
@@ -166,14 +169,16 @@ def main() -> int:
     # where triggers and arguments come from (model, rules or both), chosen on dev by strict then country F1
     dev_docs = [d for d in docs if split_of(d.id) == "dev"]
     choices = {}
-    for combo in (("model", "model"), ("both", "model"), ("rules", "model"), ("rules", "rules")):
+    combos = [(t, a, th) for t in ("model", "both") for a in ("model", "rules") for th in (0.2, 0.35, 0.5)]
+    combos += [("rules", "model", 0.35), ("rules", "rules", 0.35)]
+    for combo in combos:
         sc = score_corpus(learned_pipeline(*combo), dev_docs).events
         choices[combo] = (round(sc.strict.f1, 4), round(sc.country.f1, 4))
         print(f"dev {combo}: strict {choices[combo][0]} country {choices[combo][1]}", file=sys.stderr)
     best = max(choices, key=lambda c: choices[c])
-    meta["selection_on_dev"] = {f"{t}/{a}": v for (t, a), v in choices.items()}
+    meta["selection_on_dev"] = {f"{t}/{a}/{th}": v for (t, a, th), v in choices.items()}
     pipe = learned_pipeline(*best)
-    print(f"chosen on dev: triggers {best[0]}, arguments {best[1]}", file=sys.stderr)
+    print(f"chosen on dev: triggers {best[0]} (threshold {best[2]}), arguments {best[1]}", file=sys.stderr)
     scores = score_corpus(pipe, score_docs)
     rules = score_corpus(Pipeline(PipelineConfig(coder="rules")), score_docs)
     print(json.dumps({"split": args.score, "learned": scores.as_dict(), "rules": rules.events.as_dict()}, indent=1))

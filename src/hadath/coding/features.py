@@ -95,8 +95,12 @@ class DocView:
         self.stems = [stem(t.norm) for t in self.tokens]
         cl = clusters()
         self.cl = [cl.get(s, ("-", "-")) for s in self.stems]
-        counts: Counter[str] = Counter(c for c in self.token_country if c)
-        self.main_country = counts.most_common(1)[0][0] if counts else None
+        # the document's main state: the one named most, its first two sentences counting three times
+        counts: Counter[str] = Counter()
+        for i, c in enumerate(self.token_country):
+            if c:
+                counts[c] += 3 if self.sent_of[i] < 2 else 1
+        self.main_country: str | None = counts.most_common(1)[0][0] if counts else None
         self.rules_by_token: dict[int, list[object]] = {}
         for cand in self.rule_candidates:
             trig = cand.trigger  # type: ignore[attr-defined]

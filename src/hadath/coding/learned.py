@@ -124,10 +124,11 @@ class LinearFactuality:
 
 
 class CrfArguments:
-    """Tags with marginals: the source is the token most likely to begin it (if over ``threshold``), extended
-    over the following tokens likely to continue it; the same for the target."""
+    """Tags with marginals: the source is the token most likely to begin it (if over ``threshold``: 0 on dev,
+    where any threshold lost more right arguments than it saved), extended over the following tokens likely to
+    continue it and over the whole actor the rule stages found there; the same for the target."""
 
-    def __init__(self, path: Path, threshold: float = 0.3) -> None:
+    def __init__(self, path: Path, threshold: float = 0.0) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self.known = set(self.tagger.labels())
@@ -147,7 +148,7 @@ class CrfArguments:
             p_b = [self.tagger.marginal(b, k) for k in range(len(toks))]
             order = sorted(range(len(toks)), key=lambda k: -p_b[k])
             start = next((k for k in order if toks[k] not in taken), None)
-            if start is None or p_b[start] < self.threshold:
+            if start is None or p_b[start] <= self.threshold:
                 found[tag] = None
                 continue
             span = [toks[start]]
@@ -184,7 +185,7 @@ def load_models(folder: Path = MODEL_DIR) -> CoderModels:
     return CoderModels(
         triggers=CrfTriggers(folder / "triggers.crfsuite", meta.get("trigger_threshold", 0.5)),
         factuality=LinearFactuality(LinearModel.load(folder / "factuality.json.gz")),
-        arguments=CrfArguments(folder / "arguments.crfsuite", meta.get("argument_threshold", 0.3)),
+        arguments=CrfArguments(folder / "arguments.crfsuite", meta.get("argument_threshold", 0.0)),
         sectors=LinearModel.load(folder / "sectors.json.gz"),
         meta=meta,
     )
@@ -307,38 +308,47 @@ class LearnedEventExtractor:
         role: str,
         fallback: ActorMention | None,
     ) -> ActorMention | None:
+        """Code a linked span: the actor the rule stages found there gives the name and, when it has one, the
+        state; the sector model decides the sector (the actor's sector is one of its features); a span with no
+        state of its own takes the nearest state named around it, else the document's main state."""
         if not span:
             return fallback
-        actors = [view.actor_at[i] for i in span if view.actor_at[i] is not None]
-        s = view.sent_of[span[0]]
-        if actors:
-            a = max(actors, key=lambda x: x.nend - x.nstart)  # type: ignore[union-attr]
-            assert a is not None
-            if a.actor.country or a.actor.org:
-                return a
-            country = self._country(view, span)
-            return ActorMention(
-                Actor(a.actor.text, a.actor.start, a.actor.end, a.actor.name, country, None, a.actor.sector,
-                      a.actor.role, a.actor.entity_id, a.actor.name_source),
-                a.kind, f"{a.key}:{country}", a.nstart, a.nend, a.extent, a.sentence, a.resolved,
-            )  # fmt: skip
-        first, last = view.tokens[span[0]], view.tokens[span[-1]]
+        actors = [am for i in span if (am := view.actor_at[i]) is not None]
+        actor = max(actors, key=lambda x: x.nend - x.nstart) if actors else None
+        if actor is not None:  # the whole actor, not the tokens the tagger chose
+            covered = [i for i, _ in view._covered(actor.nstart, actor.nend)]
+            span = sorted(set(span) | set(covered))
         sector = self.models.sectors.predict(sector_features(view, span, trig.type, role))
+        s = view.sent_of[span[0]]
+        first, last = view.tokens[span[0]], view.tokens[span[-1]]
+        if actor is not None:
+            a = actor.actor
+            if a.org and (sector == "IGO" or not a.country):
+                return actor
+            country = a.country or self._country(view, span)
+            chosen = a.sector if sector == "IGO" else sector
+            coded = Actor(a.text, a.start, a.end, a.name, country, None, chosen or a.sector, a.role, a.entity_id,
+                          a.name_source)  # fmt: skip
+            key = f"{actor.key}:{country}:{chosen}"
+            return ActorMention(coded, actor.kind, key, actor.nstart, actor.nend, actor.extent, actor.sentence,
+                                actor.resolved)  # fmt: skip
         country = self._country(view, span)
         text = view.doc.text[first.start : last.end]
-        actor = Actor(
+        coded = Actor(
             text, first.start, last.end, None, country, None, sector if sector != "IGO" else "UNK", None, None
         )
         return ActorMention(
-            actor, "group", f"span:{country}:{sector}", first.nstart, last.nend, (first.nstart, last.nend), s, False
+            coded, "group", f"span:{country}:{sector}", first.nstart, last.nend, (first.nstart, last.nend), s, False
         )
 
     @staticmethod
     def _country(view: DocView, span: list[int]) -> str | None:
-        """A span's state: one named in it, else the state the document names most."""
-        for i in span:
-            if view.token_country[i]:
-                return view.token_country[i]
+        """A span's state: one named in it or just after it ("قوات النظام السوري"), else the document's main one."""
+        s = view.sent_of[span[0]]
+        for i in [*span, *range(span[-1] + 1, span[-1] + 4)]:
+            found: str | None = view.token_country[i] if i < len(view.tokens) and view.sent_of[i] == s else None
+            if found:
+                return found
         return view.main_country
 
     @staticmethod

@@ -27,7 +27,7 @@ class LinearModel:
 
     def save(self, path: Path) -> None:
         data = {"meta": self.meta, "classes": self.classes, "bias": self.bias, "weights": self.weights}
-        with gzip.GzipFile(path, "wb", mtime=0) as fh:
+        with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
             fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 
     def scores(self, features: list[str]) -> list[float]:
