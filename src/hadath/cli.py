@@ -435,6 +435,7 @@ def eval_detection(
     show_errors: Annotated[
         int, typer.Option("--errors", help="List this many misclassified sentences, with the triggers read.")
     ] = 0,
+    coder: Annotated[str, typer.Option("--coder", help="rules (default) or learned.")] = "rules",
 ) -> None:
     """Sentence-level detection: positive = label yes, negative = easy no + difficult no, ambiguous left out."""
     from hadath.evaluation import load_detection_rows, score_detection
@@ -444,7 +445,9 @@ def eval_detection(
     if etype not in EVENT_TYPES:
         _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
     # with --errors, non-factual mentions are kept (and not counted) to show why a sentence was not coded
-    pipeline = Pipeline(PipelineConfig(include_nonfactual=show_errors > 0))
+    if coder not in ("rules", "learned"):
+        _fail(f"--coder {coder!r}: use rules or learned")
+    pipeline = Pipeline(PipelineConfig(include_nonfactual=show_errors > 0, coder=coder))
     scores = _scored(lambda: score_detection(pipeline, load_detection_rows(csv_path), etype))
     result = scores.as_dict()
     if as_json:

@@ -99,6 +99,9 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         keep_staging: Annotated[
             bool, typer.Option("--keep-staging", help="Dask: keep the shards after a complete load.")
         ] = False,
+        coder: Annotated[
+            str, typer.Option("--coder", help="Event coder: rules (default) or learned (see the README).")
+        ] = "rules",
     ) -> None:
         """Extract events from a corpus into a store; skip documents stored already; deduplicate across outlets.
 
@@ -118,11 +121,14 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         if any(p.exists() and p.resolve() == db.resolve() for p in paths):
             fail(f"--db {db} is one of the inputs; give the store another name")
         dedup = None if no_dedup else DedupConfig(window_days=dedup_window, min_similarity=dedup_similarity)
+        if coder not in ("rules", "learned"):
+            fail(f"--coder {coder!r}: use rules or learned")
+        config = PipelineConfig(coder=coder)
         if engine not in ("local", "dask"):
             fail(f"--engine {engine!r}: use local or dask")
         if engine == "dask":
             _ingest_dask(paths, db, staging or db.with_name(db.name + ".staging"), date, scheduler, workers,
-                         partition_size, dedup, rebuild_dedup, keep_staging, staging is not None)  # fmt: skip
+                         partition_size, dedup, rebuild_dedup, keep_staging, staging is not None, config)  # fmt: skip
             return
         store = open_store(db, read_only=False)
         total = estimate_documents(paths)
@@ -141,7 +147,7 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
                     progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}")
 
             ingester = Ingester(
-                store, PipelineConfig(), workers, batch_size, dedup=None,
+                store, config, workers, batch_size, dedup=None,
                 on_problem=lambda p: report("skipped" if p.lost else "warning", str(p)), on_progress=advance,
             )  # fmt: skip
             try:
@@ -183,7 +189,7 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
 
     def _ingest_dask(paths: list[Path], db: Path, staging: Path, date: str | None, scheduler: str | None,
                      workers: int, partition_size: int, dedup: Any, rebuild: bool, keep: bool,
-                     staging_given: bool) -> None:  # fmt: skip
+                     staging_given: bool, config: PipelineConfig) -> None:  # fmt: skip
         import shutil
 
         from hadath.store.distributed import ingest_dask
@@ -196,7 +202,7 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
             task = progress.add_task("ingest", total=None)
             try:
                 summary = ingest_dask(
-                    paths, store, staging, date=date, scheduler=scheduler, workers=workers,
+                    paths, store, staging, config=config, date=date, scheduler=scheduler, workers=workers,
                     docs_per_partition=partition_size, dedup=None,
                     on_partition=lambda r: progress.advance(task),
                 )  # fmt: skip

@@ -36,7 +36,7 @@ MODES_BY_TYPE: dict[str, frozenset[str]] = {
     "CONCEDE": frozenset({"release", "ceasefire", "disarm", "policy", "return", "apologize", "resign"}),
     "COOPERATE": frozenset({"economic", "military", "security", "judicial", "intelligence"}),
     "AID": frozenset({"economic", "military", "humanitarian", "asylum", "medical"}),
-    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "lift"}),
+    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "lift", "resign", "access"}),
     "REQUEST": frozenset({"appeal", "demand", "invite"}),
     "ACCUSE": frozenset({"disapprove", "condemn", "allege", "investigate", "sue", "blame"}),
     "REJECT": frozenset({"refuse", "veto", "deny", "defy"}),
@@ -44,7 +44,7 @@ MODES_BY_TYPE: dict[str, frozenset[str]] = {
     "PROTEST": frozenset(
         {"demo", "march", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize", "self-harm"}
     ),
-    "SANCTION": frozenset({"expel", "withdraw", "discontinue", "ban", "embargo", "freeze", "recall", "summon"}),
+    "SANCTION": frozenset({"expel", "withdraw", "discontinue", "ban", "embargo", "freeze", "recall"}),
     "MOBILIZE": frozenset({"troops", "weapons", "police", "militia", "alert"}),
     "COERCE": frozenset({"seize", "restrict", "arrest", "deport", "censor", "curfew", "raid", "demolish", "detain"}),
     "ASSAULT": frozenset(

@@ -260,12 +260,12 @@ def test_both_sides_named_by_their_demonyms(pipeline: Pipeline) -> None:
     )
 
 
-def test_each_nationality_released_is_a_target(pipeline: Pipeline) -> None:
+def test_each_nationality_released_is_a_target_of_a_retreat(pipeline: Pipeline) -> None:
     text = (
         "أعلنت الوساطة أن حركة حماس أفرجت اليوم عن 17 محتجزا، هم 14 إسرائيليا و3 مواطنين تايلانديين، "
         "فيما أفرجت السلطات الإسرائيلية عن 39 أسيرا فلسطينيا، وذلك بوساطة قطرية مصرية."
     )
-    found = dyads(events(pipeline, text), "CONCEDE")
+    found = dyads(events(pipeline, text), "RETREAT")
     assert found == {
         (("PSE", "REB"), ("ISR", "CVL")),
         (("PSE", "REB"), ("THA", "CVL")),

@@ -104,6 +104,10 @@ LOCAL_SECTORS = POPULATION | {"OPP", "COP", "MIL", "GOV"}
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Types whose unnamed victims or recipients are the people of the event's place ("قافلة مساعدات إلى مخيم ...").
 PLACE_PEOPLE = VICTIM_TYPES | {"AID"}
+#: One's own envoys, named with a possessive: summoning them home is a recall (SANCTION), not a complaint (ACCUSE).
+OWN_ENVOYS = frozenset(
+    normalize(w) for w in ("سفيرها", "سفيره", "سفيرهم", "سفراءها", "سفراءه", "سفرائها", "سفرائه", "سفرائهم")
+)
 #: Triggers that need an object noun in their clause to be events, and the cue kind of that noun:
 #: "وقع ... اتفاقية"، "حمّلت ... المسؤولية"، "فرضت ... عقوبات"، "قطعت ... علاقاتها"، "استدعت ... السفير".
 COMPANIONS = {
@@ -161,7 +165,7 @@ DEMONYM_SECTOR = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "COERCE": "COP"}
 #: (where the report was filed) nor from the document's other events; except the modes that are acts done where
 #: the report is filed (a veto cast in the Security Council, an ambassador summoned or expelled).
 STATEMENT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION"})
-ACT_MODES = frozenset({"veto", "summon", "expel"})
+ACT_MODES = frozenset({"veto", "expel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,6 +479,10 @@ class EventExtractor:
                     # "مواجهات بين قوات الأمن ومحتجين خرجوا ...": only the crowd went out
                     subjects = [a for a in subjects if a is not None and a.actor.role in CROWDS] or [src]
             last = subjects[-1]
+            if trigger.args == "summons" and trigger.type == "ACCUSE" and self._own_envoy(scope, trig, last, sent.nend):
+                # "استدعاء سفير المملكة لدى إسرائيل": one's own envoy called home is a recall, not a complaint
+                trigger = replace(trigger, type="SANCTION", mode="recall", cameo="161")
+                trig = replace(trig, entry=trigger)
             targets: list[ActorMention | None] = (
                 targets_override if targets_override is not None else list(self._targets(scope, trig, last, sent.nend))
             )
@@ -513,9 +521,7 @@ class EventExtractor:
                     trigger.args in ("none", "protesters", "deploys", "arrests")
                     or (
                         trigger.args == "object"
-                        and (
-                            trigger.type in IMPLICIT_SOURCE or trigger.type in PLACE_PEOPLE or trigger.mode == "release"
-                        )
+                        and (trigger.type in IMPLICIT_SOURCE or trigger.type in PLACE_PEOPLE or _frees(trigger))
                     )
                 ):
                     targets = [None]  # no addressee named: a mobilization, a strike; a raid on unnamed people
@@ -724,6 +730,21 @@ class EventExtractor:
             None,
         )
         return (declarer, declared) if declarer is not None else None
+
+    def _own_envoy(self, scope: _Scope, trig: Mention, src: ActorMention | None, end: int) -> bool:
+        """The first actor after a summons is the summoner's own envoy, named with the state of his post, or the
+        envoy is named by a possessive ("استدعاء سفيرها لدى إسرائيل")."""
+        nav = scope.nav
+        k = nav.after(trig.nend)
+        if k < len(nav.tokens) and nav.tokens[k].norm in OWN_ENVOYS:
+            return True
+        if src is None:
+            return False
+        for a in scope.actors_from(trig.nend):
+            if a.nend > end:
+                return False
+            return a.actor.country == src.actor.country and self._posting(scope, a, end) is not None
+        return False
 
     def _posting(self, scope: _Scope, envoy: ActorMention, end: int) -> ActorMention | None:
         """The state after "لدى" within a few words of an envoy's title ("سفير المملكة لدى إسرائيل")."""
@@ -1451,7 +1472,7 @@ class EventExtractor:
                 victims = self._victims(scope, trig, src_key, end, sent_end)
                 if victims is not None:
                     return [victims]
-            if trigger.mode == "release":
+            if _frees(trigger):
                 released = self._released(scope, trig, src, limit)
                 if released:
                     return released
@@ -1980,7 +2001,7 @@ class EventExtractor:
         name or title), the one after the trigger first."""
         # a party is not the place of its own event, but the state whose forces an attack hit "في إسرائيل" is
         used = {(a.nstart, a.nend) for a in args if not (a.actor.sector in ("MIL", "COP") and a is not args[0])}
-        statement = trig.entry.type in STATEMENT_TYPES and trig.entry.mode not in ACT_MODES
+        statement = trig.entry.type in STATEMENT_TYPES and not _act(trig.entry)
         options = []
         for pm in scope.named_places[bisect_left(scope.named_place_starts, s_start) :]:
             if pm.nstart >= s_end or (statement and pm.nstart >= trig.nstart):
@@ -2076,7 +2097,7 @@ class EventExtractor:
                 # demand and names no addressee is addressed to the authorities of its place
                 target = self._place_state(cand.trigger, place)
                 assumed_target = True
-            elif (trigger.type in PLACE_PEOPLE or trigger.mode == "release") and place is not None:
+            elif (trigger.type in PLACE_PEOPLE or _frees(trigger)) and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place; aid to them,
                 # but economic or military aid (a deposit, arms) goes to their state
                 tm = cand.trigger
@@ -2088,7 +2109,7 @@ class EventExtractor:
                 target is not None
                 and target.role == "occupation forces"
                 and trigger.type in STATEMENT_TYPES
-                and trigger.mode not in ACT_MODES
+                and not _act(trigger)
             ):
                 # "حمّلت الحركة الاحتلال المسؤولية"، "ترفض أي اتفاق لا يضمن انسحاب قوات الاحتلال": a statement
                 # about "the occupation" addresses the occupying state
@@ -2132,7 +2153,7 @@ class EventExtractor:
                 and first_meeting < cand.sentence
                 and (cand.how in ("speaker", "participants") or self._speaker_turn(doc, speakers, cand))
             )
-            statement = trigger.type in STATEMENT_TYPES and trigger.mode not in ACT_MODES
+            statement = trigger.type in STATEMENT_TYPES and not _act(trigger)
             if location is None and elsewhere and (not statement or at_meeting):
                 # the document's first event place, else where the report was filed
                 location = doc_location or doc.dateline_location
@@ -2347,6 +2368,17 @@ class EventExtractor:
                 owner = max((e for e in with_events if e < si), default=with_events[0])
             out[owner] = _merge(out[owner], topics)
         return out
+
+
+def _frees(trigger: Trigger) -> bool:
+    """Prisoners released (RETREAT release) or pardoned (CONCEDE 0841: the manual lists no CONCEDE modes)."""
+    return trigger.mode == "release" or (trigger.type == "CONCEDE" and trigger.cameo == "0841")
+
+
+def _act(trigger: Trigger) -> bool:
+    """A statement type done as an act where the report is filed: a veto cast, an envoy expelled or summoned (an
+    ACCUSE, by the PLOVER manual)."""
+    return trigger.mode in ACT_MODES or trigger.args == "summons"
 
 
 def _known_name(actor: Actor) -> bool:

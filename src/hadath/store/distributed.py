@@ -107,7 +107,9 @@ class DaskSummary:
 
 
 def _settings_digest(config: PipelineConfig, date: str | None) -> bytes:
-    return json.dumps([__version__, config.include_nonfactual, config.max_chars, date], sort_keys=True).encode()
+    return json.dumps(
+        [__version__, config.include_nonfactual, config.max_chars, config.coder, date], sort_keys=True
+    ).encode()
 
 
 def plan_partitions(
