@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,9 +33,12 @@ from hadath.coding.features import FEATURE_VERSION, DocView
 from hadath.coding.linear import LinearModel
 from hadath.document import Actor, ActorMention, Document, Mention
 from hadath.lexicon.entries import Trigger
+from hadath.stages._nav import TokenIndex
 from hadath.stages.events import Candidate, EventExtractor
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "coder"
+#: A mention dated this many days or more before its report is background, not news.
+BACKGROUND_DAYS = 30
 
 #: hadath's event statuses for the annotation's
 STATUS_OF = {
@@ -216,7 +219,7 @@ class LearnedEventExtractor:
         self.include_nonfactual = rules.config.include_nonfactual
 
     def __call__(self, doc: Document) -> Document:
-        events = self.rules.build(doc, self.candidates(doc))
+        events = self.rules.build(doc, self._dated(doc, self.candidates(doc)))
         locations = tuple(e.location for e in events if e.location is not None)
         return doc.with_(events=tuple(events), locations=locations, topics=self.rules.document_topics(doc))
 
@@ -254,6 +257,20 @@ class LearnedEventExtractor:
                 )
             )
         self.last_explanation = explanation
+        return out
+
+    def _dated(self, doc: Document, cands: list[Candidate]) -> list[Candidate]:
+        """Factuality by date: a mention dated in its own clause more than :data:`BACKGROUND_DAYS` before the report
+        is background (a mention dated after it is made planned by the coder, for both coders)."""
+        if doc.date is None:
+            return cands
+        nav = TokenIndex(doc)
+        out = []
+        for c in cands:
+            own = self.rules._own_date(nav, doc, c) if c.status == "factual" else None
+            if own is not None and (doc.date - own).days > BACKGROUND_DAYS:
+                c = replace(c, status="background")
+            out.append(c)
         return out
 
     def _triggers(self, view: DocView) -> list[DetectedTrigger]:

@@ -32,27 +32,40 @@ class SentenceSplitter:
         """Return ``(start, end)`` of each sentence, trimmed of surrounding whitespace, in order."""
         bounds: list[tuple[int, int]] = []
         start = 0
-        quote_open: int | None = None
-        quote_positions = [i for i, c in enumerate(text) if c == '"']
+        quoted = self._quoted(text)
         qi = 0
         for match in _END.finditer(text):
-            # track whether the candidate boundary sits inside a quotation
-            while qi < len(quote_positions) and quote_positions[qi] < match.start():
-                quote_open = None if quote_open is not None else quote_positions[qi]
+            # is the candidate boundary inside a quotation (a pair of quotes closed within MAX_QUOTE_SPAN)?
+            while qi < len(quoted) and quoted[qi][1] <= match.start():
                 qi += 1
+            inside = qi < len(quoted) and quoted[qi][0] < match.start()
             if match.group().startswith("\n"):
                 if not self._line_break_ends_sentence(text, match.start(), match.group()):
                     continue  # a hard-wrapped line: the sentence goes on
-                quote_open = None
-            elif not self._is_boundary(text, match.start(), match.end()) or (
-                quote_open is not None and match.start() - quote_open < MAX_QUOTE_SPAN
-            ):
+            elif not self._is_boundary(text, match.start(), match.end()) or inside:
                 continue
             end = match.end() if not match.group().startswith("\n") else match.start()
             self._add(text, start, end, bounds)
             start = match.end()
         self._add(text, start, len(text), bounds)
         return bounds
+
+    @staticmethod
+    def _quoted(text: str) -> list[tuple[int, int]]:
+        """Spans of quotations: each quote paired with the next one when it comes within MAX_QUOTE_SPAN characters
+        and no paragraph break; a quote left unclosed is a typo and opens nothing, so it cannot glue the
+        sentences after it together (nor turn every later quotation inside out)."""
+        quotes = [i for i, c in enumerate(text) if c == '"']
+        spans: list[tuple[int, int]] = []
+        k = 0
+        while k + 1 < len(quotes):
+            a, b = quotes[k], quotes[k + 1]
+            if b - a <= MAX_QUOTE_SPAN and "\n\n" not in text[a:b]:
+                spans.append((a, b))
+                k += 2
+            else:
+                k += 1
+        return spans
 
     @staticmethod
     def _line_break_ends_sentence(text: str, pos: int, breaks: str) -> bool:
