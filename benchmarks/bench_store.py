@@ -1,6 +1,6 @@
 """Corpus throughput: extraction on one and on all cores, store ingest, peak memory and cold start, as ratios.
 
-    python benchmarks/bench_store.py [--docs N] [--repeat R] [--ingest-repeat R] [--json]
+    python benchmarks/bench_store.py [--docs N] [--repeat R] [--ingest-repeat R] [--coder rules|learned] [--json]
 
 Input: news-length documents (>= 650 characters each) built from ``eval/gold/dev.jsonl`` by joining consecutive
 documents with a blank line, cycling through the file until there are N of them, written as one JSONL file.
@@ -105,10 +105,10 @@ def burn(n: int) -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker() -> None:
-    from hadath import Pipeline
+def _init_worker(coder: str = "rules") -> None:
+    from hadath import Pipeline, PipelineConfig
 
-    _WORKER["pipeline"] = Pipeline()
+    _WORKER["pipeline"] = Pipeline(PipelineConfig(coder=coder))
 
 
 def _extract_line(line: str) -> str:
@@ -192,6 +192,7 @@ def main() -> None:
     parser.add_argument("--ingest-repeat", type=int, default=1, help="timed runs per ingest measure (median kept)")
     parser.add_argument("--cold-repeat", type=int, default=3, help="timed runs per cold start measure (median kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--coder", default="rules", choices=("rules", "learned"), help="the event coder to time")
     parser.add_argument("--child-ingest", nargs=3, metavar=("JSONL", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -200,7 +201,7 @@ def main() -> None:
         child_ingest(Path(jsonl), Path(db), int(workers))
         return
 
-    from hadath import Pipeline
+    from hadath import Pipeline, PipelineConfig
 
     def say(text: str) -> None:
         if not args.json:
@@ -227,11 +228,12 @@ def main() -> None:
 
         # 2-4. Baseline, extraction on one process and on all cores, all read-process-write over the same file.
         # The three are interleaved in each round, so that a slower or faster spell of the machine hits them alike.
-        pipeline = Pipeline()
+        pipeline = Pipeline(PipelineConfig(coder=args.coder))
+        figures["coder"] = args.coder
         ctx = multiprocessing.get_context("spawn")
         times: dict[str, list[float]] = {"base": [], "one": [], "par": [], "burn_1": [], "burn_all": []}
         events_1 = events_all = -1
-        with ctx.Pool(cores, initializer=_init_worker) as pool:
+        with ctx.Pool(cores, initializer=_init_worker, initargs=(args.coder,)) as pool:
             extract_pass(pipeline, jsonl, out)  # warm-up
             parallel_pass(pool, jsonl, out)  # warm-up: workers started and pipelines built
             for _ in range(args.repeat):

@@ -242,3 +242,18 @@ def test_eval_corpus_names_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "corpus", str(tmp_path / "none.jsonl"), "--corpus", str(tmp_path)])
     assert result.exit_code != 0
     assert "none.jsonl" in result.output
+
+
+def test_extract_explain_shows_every_mention_the_components_read(tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(doc), "--coder", "learned", "--explain"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["explain"], "no mention explained"
+    for x in record["explain"]:
+        assert TEXT[x["trigger"]["start"] : x["trigger"]["end"]] == x["trigger"]["text"]
+        assert 0 < x["status_confidence"] <= 1
+    refused = CliRunner().invoke(app, ["extract", str(doc), "--explain"])
+    assert refused.exit_code != 0
+    assert "--coder learned" in refused.output

@@ -106,6 +106,9 @@ def main() -> int:
     ap.add_argument("--score", default="dev", help="split to score on (dev; test only to measure and log)")
     ap.add_argument("--no-save", action="store_true", help="write the models to a temporary folder only")
     ap.add_argument("--out", type=Path, default=None, help="folder for the models (default: the package's)")
+    ap.add_argument(
+        "--choose", default=None, help="TRIGGERS/ARGUMENTS/THRESHOLD (e.g. both/model/0.2): skip the choice on dev"
+    )
     args = ap.parse_args()
 
     t0 = time.time()
@@ -168,15 +171,22 @@ def main() -> int:
 
     # where triggers and arguments come from (model, rules or both), chosen on dev by strict then country F1
     dev_docs = [d for d in docs if split_of(d.id) == "dev"]
-    choices = {}
+    choices: dict[tuple[str, str, float], tuple[float, float]] = {}
     combos = [(t, a, th) for t in ("model", "both") for a in ("model", "rules") for th in (0.2, 0.35, 0.5)]
     combos += [("rules", "model", 0.35), ("rules", "rules", 0.35)]
+    if args.choose:  # chosen on dev by an earlier run (once dev is trained on, it cannot choose)
+        t, a, th = args.choose.split("/")
+        combos = []
+        choices[(t, a, float(th))] = (0.0, 0.0)
     for combo in combos:
         sc = score_corpus(learned_pipeline(*combo), dev_docs).events
         choices[combo] = (round(sc.strict.f1, 4), round(sc.country.f1, 4))
         print(f"dev {combo}: strict {choices[combo][0]} country {choices[combo][1]}", file=sys.stderr)
     best = max(choices, key=lambda c: choices[c])
-    meta["selection_on_dev"] = {f"{t}/{a}/{th}": v for (t, a, th), v in choices.items()}
+    if args.choose:
+        meta["chosen"] = args.choose
+    else:
+        meta["selection_on_dev"] = {f"{t}/{a}/{th}": v for (t, a, th), v in choices.items()}
     pipe = learned_pipeline(*best)
     print(f"chosen on dev: triggers {best[0]} (threshold {best[2]}), arguments {best[1]}", file=sys.stderr)
     scores = score_corpus(pipe, score_docs)

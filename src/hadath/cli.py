@@ -75,7 +75,11 @@ def _extract_one(doc: InputDocument) -> tuple[str, dict[str, Any] | None, str | 
     except Exception as exc:  # a bug in hadath: report it for this document and go on with the others
         logging.getLogger(__name__).debug("internal error on %s", doc.origin, exc_info=True)
         return doc.origin, None, f"internal error ({type(exc).__name__}: {exc}); please report it with this document"
-    return doc.origin, record.to_dict(include_status=pipeline.config.include_nonfactual), None
+    out = record.to_dict(include_status=pipeline.config.include_nonfactual)
+    if pipeline.config.explain:
+        # the learned components' reading of every mention: trigger, type, status, source and target spans
+        out["explain"] = list(getattr(pipeline.events_stage, "last_explanation", []))
+    return doc.origin, out, None
 
 
 def _results(
@@ -144,11 +148,23 @@ def extract(
             help="Event coder: rules (default) or learned (models trained on annotated real news; see the README).",
         ),
     ] = "rules",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="With --coder learned: add 'explain' to each record, every mention the components read (trigger, "
+            "type, status with its probability, source and target spans).",
+        ),
+    ] = False,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
     if coder not in ("rules", "learned"):
         _fail(f"--coder {coder!r}: use rules or learned")
-    config = PipelineConfig(include_nonfactual=include_nonfactual, ner=ner, romanize=romanize, coder=coder)
+    if explain and coder != "learned":
+        _fail("--explain shows the learned components' reading: add --coder learned")
+    config = PipelineConfig(
+        include_nonfactual=include_nonfactual, ner=ner, romanize=romanize, coder=coder, explain=explain
+    )
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: use local or dask")
     if engine == "dask":
