@@ -16,7 +16,7 @@ from datetime import date
 from hadath.coding.words import clusters, stem
 from hadath.document import ActorMention, Document, Mention, Token
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 #: Words that mark what follows as not (yet) done, or said of the past, looked up as normalized stems.
 _FUTURE_PREFIXES = ("سي", "ست", "سن")

@@ -9,8 +9,8 @@ from pathlib import Path
 from hadath.lang.ar.normalize import normalize
 
 #: Clitic letters a word may start with (conjunction, then preposition), and the article.
-_PROCLITICS = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?")
-_ENCLITICS = re.compile(r"(?:هما|هم|ها|كم|نا|هن|ه|ي)$")
+_PROCLITICS = re.compile(r"^(?:[وف])?(?:لل|[بكل]?ال|[بلك])?")
+_ENCLITICS = re.compile(r"(?:هما|هم|ها|كم|نا|هن|ه)$")
 WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+")
 
 CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "resources" / "models" / "word_clusters.tsv"
