@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from hadath.coding.words import clusters, stem
@@ -28,6 +29,26 @@ def _bucket(n: int) -> str:
         if n <= b:
             return str(b)
     return "far"
+
+
+@lru_cache(maxsize=200_000)
+def _own_features(norm: str, kind: str) -> tuple[tuple[str, ...], bool]:
+    """A token's features that depend on its form alone (computed once per distinct form: news repeats its words)."""
+    st = stem(norm)
+    c64, c512 = clusters().get(st, ("-", "-"))
+    own = ("b", f"w={norm}", f"st={st}", f"k={kind}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={norm[-2:]}",
+           f"s3={norm[-3:]}", f"c64={c64}", f"c512={c512}")  # fmt: skip
+    return own, norm[:2] in _FUTURE_PREFIXES and len(norm) > 4
+
+
+@lru_cache(maxsize=200_000)
+def _near_features(norm: str, off: int) -> tuple[str, ...]:
+    """A neighbour's features seen from ``off`` tokens away, once per distinct form and offset."""
+    st = stem(norm)
+    c64, c512 = clusters().get(st, ("-", "-"))
+    if off in (-1, 1):
+        return (f"{off}:st={st}", f"{off}:c64={c64}", f"{off}:w={norm}", f"{off}:c512={c512}")
+    return (f"{off}:st={st}", f"{off}:c64={c64}")
 
 
 def mention_country(m: Mention) -> str | None:
@@ -124,22 +145,9 @@ class DocView:
     # ------------------------------------------------------------------ trigger detection
     def token_features(self, i: int) -> list[str]:
         t = self.tokens[i]
-        st = self.stems[i]
-        f = [
-            "b",
-            f"w={t.norm}",
-            f"st={st}",
-            f"k={t.kind}",
-            f"p2={st[:2]}",
-            f"p3={st[:3]}",
-            f"s2={t.norm[-2:]}",
-            f"s3={t.norm[-3:]}",
-            f"c64={self.cl[i][0]}",
-            f"c512={self.cl[i][1]}",
-            f"rt={self.rule_trigger[i]}",
-            *self.lex[i],
-        ]
-        if t.norm[:2] in _FUTURE_PREFIXES and len(t.norm) > 4:
+        own, future = _own_features(t.norm, t.kind)
+        f = [*own, f"rt={self.rule_trigger[i]}", *self.lex[i]]
+        if future:
             f.append("fut_prefix")
         ab = self.actor_bio[i]
         if ab is not None:
@@ -149,12 +157,9 @@ class DocView:
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < len(self.tokens) and self.sent_of[j] == self.sent_of[i]:
-                f.append(f"{off}:st={self.stems[j]}")
-                f.append(f"{off}:c64={self.cl[j][0]}")
+                f += _near_features(self.tokens[j].norm, off)
                 if off in (-1, 1):
-                    f.append(f"{off}:w={self.tokens[j].norm}")
                     f.append(f"{off}:rt={self.rule_trigger[j]}")
-                    f.append(f"{off}:c512={self.cl[j][1]}")
             else:
                 f.append(f"{off}:edge")
         return f

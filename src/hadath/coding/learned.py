@@ -155,8 +155,9 @@ class CrfTriggers:
             self.tagger.set(view.sentence_features(s))
             run: list[tuple[int, str, float]] = []
             for k, i in enumerate(toks):
-                p_o = self.tagger.marginal("O", k) if "O" in self.tagger.labels() else 0.0
-                if 1.0 - p_o < self.threshold or view.tokens[i].kind != "word":  # a clitic is never a trigger
+                # a clitic, a number or punctuation is never a trigger (and costs no marginal)
+                p_o = self.tagger.marginal("O", k) if view.tokens[i].kind == "word" else 1.0
+                if 1.0 - p_o < self.threshold:
                     if run:
                         out.append(self._mention(run))
                         run = []
