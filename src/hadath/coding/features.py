@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from hadath.coding.words import clusters, stem
 from hadath.document import ActorMention, Document, Mention, Token
