@@ -145,7 +145,8 @@ def extract(
         str,
         typer.Option(
             "--coder",
-            help="Event coder: rules (default) or learned (models trained on annotated real news; see the README).",
+            help="Event coder: rules (default), learned (models trained on annotated real news, the rules first "
+            "where they fire) or learned-news (the models everywhere, for newspaper text); see the README.",
         ),
     ] = "rules",
     explain: Annotated[
@@ -158,9 +159,9 @@ def extract(
     ] = False,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
-    if coder not in ("rules", "learned"):
-        _fail(f"--coder {coder!r}: use rules or learned")
-    if explain and coder != "learned":
+    if coder not in ("rules", "learned", "learned-news"):
+        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
+    if explain and not coder.startswith("learned"):
         _fail("--explain shows the learned components' reading: add --coder learned")
     config = PipelineConfig(
         include_nonfactual=include_nonfactual, ner=ner, romanize=romanize, coder=coder, explain=explain
@@ -362,7 +363,7 @@ def eval_corpus(
     split: Annotated[
         str | None, typer.Option("--split", help="Score only this split: train, dev or test (by document id).")
     ] = None,
-    coder: Annotated[str, typer.Option("--coder", help="rules or learned.")] = "learned",
+    coder: Annotated[str, typer.Option("--coder", help="rules, learned or learned-news.")] = "learned",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the event coder on annotated real news: events (strict, country) and, for the learned coder, each
@@ -372,8 +373,8 @@ def eval_corpus(
 
     if split is not None and split not in SPLITS:
         _fail(f"--split {split!r}: use one of {', '.join(SPLITS)}")
-    if coder not in ("rules", "learned"):
-        _fail(f"--coder {coder!r}: use rules or learned")
+    if coder not in ("rules", "learned", "learned-news"):
+        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
     for path in [*annotations, corpus]:
         if not path.is_file():
             _fail(f"{path}: no such file")
@@ -396,10 +397,10 @@ def eval_corpus(
     table = _prf_table(f"events on {result['events']['documents']} documents ({coder} coder)")
     _prf_row(table, "strict", result["events"]["strict"])
     _prf_row(table, "country", result["events"]["country"])
-    if coder == "learned":
+    if coder != "rules":
         _prf_row(table, "triggers", result["triggers"])
     console.print(table)
-    if coder == "learned":
+    if coder != "rules":
         fa, ar = result["factuality"], result["arguments"]
         console.print(
             f"factuality on {fa['mentions']} detected mentions: reported-or-not {fa['reported_or_not_accuracy']}, "
@@ -451,7 +452,7 @@ def eval_detection(
     show_errors: Annotated[
         int, typer.Option("--errors", help="List this many misclassified sentences, with the triggers read.")
     ] = 0,
-    coder: Annotated[str, typer.Option("--coder", help="rules (default) or learned.")] = "rules",
+    coder: Annotated[str, typer.Option("--coder", help="rules (default), learned or learned-news.")] = "rules",
 ) -> None:
     """Sentence-level detection: positive = label yes, negative = easy no + difficult no, ambiguous left out."""
     from hadath.evaluation import load_detection_rows, score_detection
@@ -461,8 +462,8 @@ def eval_detection(
     if etype not in EVENT_TYPES:
         _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
     # with --errors, non-factual mentions are kept (and not counted) to show why a sentence was not coded
-    if coder not in ("rules", "learned"):
-        _fail(f"--coder {coder!r}: use rules or learned")
+    if coder not in ("rules", "learned", "learned-news"):
+        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
     pipeline = Pipeline(PipelineConfig(include_nonfactual=show_errors > 0, coder=coder))
     scores = _scored(lambda: score_detection(pipeline, load_detection_rows(csv_path), etype))
     result = scores.as_dict()

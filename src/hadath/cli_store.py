@@ -100,7 +100,8 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
             bool, typer.Option("--keep-staging", help="Dask: keep the shards after a complete load.")
         ] = False,
         coder: Annotated[
-            str, typer.Option("--coder", help="Event coder: rules (default) or learned (see the README).")
+            str,
+            typer.Option("--coder", help="Event coder: rules (default), learned or learned-news (see the README)."),
         ] = "rules",
     ) -> None:
         """Extract events from a corpus into a store; skip documents stored already; deduplicate across outlets.
@@ -121,8 +122,8 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         if any(p.exists() and p.resolve() == db.resolve() for p in paths):
             fail(f"--db {db} is one of the inputs; give the store another name")
         dedup = None if no_dedup else DedupConfig(window_days=dedup_window, min_similarity=dedup_similarity)
-        if coder not in ("rules", "learned"):
-            fail(f"--coder {coder!r}: use rules or learned")
+        if coder not in ("rules", "learned", "learned-news"):
+            fail(f"--coder {coder!r}: use rules, learned or learned-news")
         config = PipelineConfig(coder=coder)
         if engine not in ("local", "dask"):
             fail(f"--engine {engine!r}: use local or dask")

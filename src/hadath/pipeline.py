@@ -24,7 +24,7 @@ from hadath.stages.segment import Segmenter
 log = logging.getLogger(__name__)
 
 #: The event coders ``PipelineConfig.coder`` can name.
-CODERS = ("learned", "rules")
+CODERS = ("rules", "learned", "learned-news")
 
 Stage = Callable[[Document], Document]
 
@@ -60,10 +60,11 @@ class Pipeline:
             raise InputError("coder", f"unknown event coder {self.config.coder!r}; choose one of {', '.join(CODERS)}")
         rules = EventExtractor(self.lexicons, self.config)
         events: Stage = rules
-        if self.config.coder == "learned":
+        if self.config.coder in ("learned", "learned-news"):
             from hadath.coding.learned import LearnedEventExtractor, load_models
 
-            events = LearnedEventExtractor(rules, load_models(), explain=self.config.explain)
+            news = self.config.coder == "learned-news"
+            events = LearnedEventExtractor(rules, load_models(), explain=self.config.explain, news=news)
         self.events_stage = events
         self.stages: tuple[Stage, ...] = (
             Segmenter(self.lexicons),

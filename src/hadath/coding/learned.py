@@ -126,7 +126,7 @@ class LinkedArgs:
 
 
 class TriggerDetector(Protocol):
-    def detect(self, view: DocView) -> list[DetectedTrigger]: ...
+    def detect(self, view: DocView, threshold: float | None = None) -> list[DetectedTrigger]: ...
 
 
 class Factuality(Protocol):
@@ -147,7 +147,8 @@ class CrfTriggers:
         self.labels = [lab for lab in self.tagger.labels() if lab != "O"]
         self.threshold = threshold
 
-    def detect(self, view: DocView) -> list[DetectedTrigger]:
+    def detect(self, view: DocView, threshold: float | None = None) -> list[DetectedTrigger]:
+        threshold = self.threshold if threshold is None else threshold
         out: list[DetectedTrigger] = []
         for s, toks in enumerate(view.sentence_tokens):
             if not toks:
@@ -157,7 +158,7 @@ class CrfTriggers:
             for k, i in enumerate(toks):
                 # a clitic, a number or punctuation is never a trigger (and costs no marginal)
                 p_o = self.tagger.marginal("O", k) if view.tokens[i].kind == "word" else 1.0
-                if 1.0 - p_o < self.threshold:
+                if 1.0 - p_o < threshold:
                     if run:
                         out.append(self._mention(run))
                         run = []
@@ -273,13 +274,17 @@ class LearnedEventExtractor:
     status and argument spans).
     """
 
-    def __init__(self, rules: EventExtractor, models: CoderModels, explain: bool = False) -> None:
+    def __init__(self, rules: EventExtractor, models: CoderModels, explain: bool = False, news: bool = False) -> None:
         self.rules = rules
         self.models = models
-        #: where triggers come from (``model``, ``rules`` or ``both``) and arguments (``model`` or ``rules``):
-        #: chosen on the dev split by ``tools/train_coder.py`` and recorded in the models' meta.json
-        self.trigger_source = models.meta.get("triggers", "model")
-        self.argument_source = models.meta.get("arguments", "model")
+        #: where triggers come from (``model``, ``rules``, ``both``, or ``rules-first``: the rules' own events where
+        #: their lexicon fires, the models elsewhere) and arguments (``model`` or ``rules``), chosen on development
+        #: data by ``tools/train_coder.py`` and recorded in the models' meta.json; ``news`` takes the configuration
+        #: chosen on newspaper text alone (``meta["news"]``, ``--coder learned-news``)
+        conf = models.meta.get("news", models.meta) if news else models.meta
+        self.trigger_source = conf.get("triggers", "model")
+        self.argument_source = conf.get("arguments", "model")
+        self.trigger_threshold = float(conf.get("trigger_threshold", models.triggers.threshold))
         self.explain = explain
         self.last_explanation: list[dict[str, Any]] = []
         # a trigger the lexicon lacks takes its type's most common CAMEO code and contexts in the lexicon
@@ -299,7 +304,19 @@ class LearnedEventExtractor:
         view = DocView(doc, list(rule_cands))
         out: list[Candidate] = []
         explanation: list[dict[str, Any]] = []
-        for trig in self._triggers(view):
+        triggers = self._triggers(view)
+        if self.trigger_source == "rules-first":
+            # the rules where they fire (their own arguments and status), the models for the rest
+            out = list(rule_cands)
+            ruled = {i for c in rule_cands for i, _ in view._covered(c.trigger.nstart, c.trigger.nend)}
+            for c in rule_cands:
+                idx = [i for i, _ in view._covered(c.trigger.nstart, c.trigger.nend)]
+                if idx:
+                    rt = DetectedTrigger(idx[0], idx[-1], c.trigger.entry.type, 1.0)
+                    status = next((k for k, v in STATUS_OF.items() if v == c.status), c.status)
+                    explanation.append(self._explain(view, rt, status, 1.0, None, None))
+            triggers = [t for t in triggers if not ruled & set(range(t.first, t.last + 1))]
+        for trig in triggers:
             status, p_status = self.models.factuality.status(view, trig)
             if status == "none":
                 explanation.append(self._explain(view, trig, status, p_status, None, None))
@@ -345,7 +362,11 @@ class LearnedEventExtractor:
         return out
 
     def _triggers(self, view: DocView) -> list[DetectedTrigger]:
-        found = self.models.triggers.detect(view) if self.trigger_source in ("model", "both") else []
+        found = (
+            self.models.triggers.detect(view, self.trigger_threshold)
+            if self.trigger_source in ("model", "both", "rules-first")
+            else []
+        )
         if self.trigger_source in ("rules", "both"):
             taken = {i for t in found for i in range(t.first, t.last + 1)}
             seen: set[tuple[int, str]] = set()
