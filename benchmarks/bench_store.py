@@ -192,7 +192,9 @@ def main() -> None:
     parser.add_argument("--ingest-repeat", type=int, default=1, help="timed runs per ingest measure (median kept)")
     parser.add_argument("--cold-repeat", type=int, default=3, help="timed runs per cold start measure (median kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--coder", default="rules", choices=("rules", "learned", "learned-news"), help="the event coder to time")
+    parser.add_argument(
+        "--coder", default="rules", choices=("rules", "learned", "learned-news"), help="the event coder to time"
+    )
     parser.add_argument("--child-ingest", nargs=3, metavar=("JSONL", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
