@@ -24,7 +24,7 @@ from hadath.cli_store import register as register_store_commands
 from hadath.config import PipelineConfig
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem, read_paths, read_stream
-from hadath.pipeline import Pipeline, parse_date
+from hadath.pipeline import Pipeline, coder_problem, parse_date
 
 T = TypeVar("T")
 
@@ -159,8 +159,8 @@ def extract(
     ] = False,
 ) -> None:
     """Extract events from Arabic news documents; one JSON line (the event record) per document."""
-    if coder not in ("rules", "learned", "learned-news"):
-        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
+    if (why := coder_problem(coder)) is not None:
+        _fail(f"--coder: {why}")
     if explain and not coder.startswith("learned"):
         _fail("--explain shows the learned components' reading: add --coder learned")
     config = PipelineConfig(
@@ -373,8 +373,8 @@ def eval_corpus(
 
     if split is not None and split not in SPLITS:
         _fail(f"--split {split!r}: use one of {', '.join(SPLITS)}")
-    if coder not in ("rules", "learned", "learned-news"):
-        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
+    if (why := coder_problem(coder)) is not None:
+        _fail(f"--coder: {why}")
     for path in [*annotations, corpus]:
         if not path.is_file():
             _fail(f"{path}: no such file")
@@ -462,8 +462,8 @@ def eval_detection(
     if etype not in EVENT_TYPES:
         _fail(f"--type {event_type!r} is not a PLOVER type ({', '.join(sorted(EVENT_TYPES))})")
     # with --errors, non-factual mentions are kept (and not counted) to show why a sentence was not coded
-    if coder not in ("rules", "learned", "learned-news"):
-        _fail(f"--coder {coder!r}: use rules, learned or learned-news")
+    if (why := coder_problem(coder)) is not None:
+        _fail(f"--coder: {why}")
     pipeline = Pipeline(PipelineConfig(include_nonfactual=show_errors > 0, coder=coder))
     scores = _scored(lambda: score_detection(pipeline, load_detection_rows(csv_path), etype))
     result = scores.as_dict()

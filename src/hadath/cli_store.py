@@ -109,7 +109,7 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         Safe to interrupt: every batch is committed on its own and running the command again completes the work.
         Exit code 2 when any input was skipped (each is listed with its file and line)."""
         from hadath.inputs import estimate_documents, read_paths
-        from hadath.pipeline import parse_date
+        from hadath.pipeline import coder_problem, parse_date
         from hadath.store.dedup import DedupConfig
         from hadath.store.ingest import Ingester
 
@@ -122,8 +122,8 @@ def register(app: typer.Typer, err: Console, fail: Callable[[str], NoReturn],
         if any(p.exists() and p.resolve() == db.resolve() for p in paths):
             fail(f"--db {db} is one of the inputs; give the store another name")
         dedup = None if no_dedup else DedupConfig(window_days=dedup_window, min_similarity=dedup_similarity)
-        if coder not in ("rules", "learned", "learned-news"):
-            fail(f"--coder {coder!r}: use rules, learned or learned-news")
+        if (why := coder_problem(coder)) is not None:
+            fail(f"--coder: {why}")
         config = PipelineConfig(coder=coder)
         if engine not in ("local", "dask"):
             fail(f"--engine {engine!r}: use local or dask")

@@ -26,6 +26,12 @@ log = logging.getLogger(__name__)
 #: The event coders ``PipelineConfig.coder`` can name.
 CODERS = ("rules", "learned", "learned-news")
 
+
+def coder_problem(coder: str) -> str | None:
+    """Why ``coder`` names no event coder, or ``None`` when it names one."""
+    return None if coder in CODERS else f"unknown event coder {coder!r}; choose one of {', '.join(CODERS)}"
+
+
 Stage = Callable[[Document], Document]
 
 
@@ -56,8 +62,9 @@ class Pipeline:
     def __init__(self, config: PipelineConfig | None = None, lexicons: Lexicons | None = None) -> None:
         self.config = config or PipelineConfig()
         self.lexicons = lexicons or load_lexicons(self.config.resource_dir)
-        if self.config.coder not in CODERS:
-            raise InputError("coder", f"unknown event coder {self.config.coder!r}; choose one of {', '.join(CODERS)}")
+        why = coder_problem(self.config.coder)
+        if why is not None:
+            raise InputError("coder", why)
         rules = EventExtractor(self.lexicons, self.config)
         events: Stage = rules
         if self.config.coder in ("learned", "learned-news"):

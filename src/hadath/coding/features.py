@@ -8,7 +8,6 @@ linking, a trigger in its context for factuality) are cheap. The models are vers
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from functools import lru_cache
 
 from hadath.coding.words import clusters, stem
 from hadath.document import ActorMention, Document, Mention, Token
+from hadath.stages._nav import TokenIndex
 
 FEATURE_VERSION = 2
 
@@ -73,7 +73,7 @@ class DocView:
     def __post_init__(self) -> None:
         doc = self.doc
         self.tokens: list[Token] = list(doc.tokens)
-        self.nstarts = [t.nstart for t in self.tokens]
+        self.nav = TokenIndex(doc)
         n = len(self.tokens)
         self.lex: list[list[str]] = [[] for _ in range(n)]
         self.rule_trigger: list[str | None] = [None] * n
@@ -125,18 +125,16 @@ class DocView:
         self.rules_by_token: dict[int, list[object]] = {}
         for cand in self.rule_candidates:
             trig = cand.trigger  # type: ignore[attr-defined]
-            for i, _ in self._covered(trig.nstart, trig.nend):
+            for i in self.token_span(trig.nstart, trig.nend):
                 self.rules_by_token.setdefault(i, []).append(cand)
 
+    def token_span(self, nstart: int, nend: int) -> list[int]:
+        """Indices of the tokens overlapping normalized offsets [nstart, nend), in order."""
+        return sorted(self.nav.tokens_covered([(nstart, nend)]))
+
     def _covered(self, nstart: int, nend: int) -> list[tuple[int, str]]:
-        i = max(0, bisect_right(self.nstarts, nstart) - 1)
-        out: list[tuple[int, str]] = []
-        while i < len(self.tokens) and self.tokens[i].nstart < nend:
-            t = self.tokens[i]
-            if t.nend > nstart:
-                out.append((i, "B" if not out else "I"))
-            i += 1
-        return out
+        """:meth:`token_span` with each token's BIO position in the span."""
+        return [(i, "B" if k == 0 else "I") for k, i in enumerate(self.token_span(nstart, nend))]
 
     def tokens_of_span(self, start: int, end: int) -> list[int]:
         """Indices of the tokens overlapping original offsets [start, end)."""
@@ -177,7 +175,7 @@ class DocView:
             for role, into in (("source", rule_src), ("target", rule_tgt)):
                 am = getattr(cand, role)
                 if am is not None:
-                    into.update(i for i, _ in self._covered(am.nstart, am.nend))
+                    into.update(self.token_span(am.nstart, am.nend))
         trig_tokens = [i for i in self.sentence_tokens[s] if (self.rule_trigger[i] or "").startswith("B")]
         out = []
         for i in self.sentence_tokens[s]:

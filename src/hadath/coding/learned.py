@@ -109,6 +109,8 @@ STATUS_OF = {
     "hypothetical": "hypothetical",
     "nonpolitical": "generic",
 }
+#: The annotation's status of each of hadath's that has one (the rules' others, such as reference, have none)
+ANNOTATION_STATUS = {v: k for k, v in STATUS_OF.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +247,6 @@ class CoderModels:
     meta: dict[str, Any]
 
 
-def models_present(folder: Path = MODEL_DIR) -> bool:
-    return (folder / "meta.json").exists()
-
-
 @cache
 def load_models(folder: Path = MODEL_DIR) -> CoderModels:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -292,10 +290,9 @@ class LearnedEventExtractor:
         for t in rules.lex.triggers:
             cameos.setdefault(t.type, Counter())[t.cameo] += 1
         self.default_cameo = {etype: c.most_common(1)[0][0] for etype, c in cameos.items()}
-        self.include_nonfactual = rules.config.include_nonfactual
 
     def __call__(self, doc: Document) -> Document:
-        events = self.rules.build(doc, self._dated(doc, self.candidates(doc)))
+        events = self.rules.build(doc, self.candidates(doc))
         locations = tuple(e.location for e in events if e.location is not None)
         return doc.with_(events=tuple(events), locations=locations, topics=self.rules.document_topics(doc))
 
@@ -308,12 +305,12 @@ class LearnedEventExtractor:
         if self.trigger_source == "rules-first":
             # the rules where they fire (their own arguments and status), the models for the rest
             out = list(rule_cands)
-            ruled = {i for c in rule_cands for i, _ in view._covered(c.trigger.nstart, c.trigger.nend)}
+            ruled = {i for c in rule_cands for i in view.token_span(c.trigger.nstart, c.trigger.nend)}
             for c in rule_cands:
-                idx = [i for i, _ in view._covered(c.trigger.nstart, c.trigger.nend)]
+                idx = view.token_span(c.trigger.nstart, c.trigger.nend)
                 if idx:
                     rt = DetectedTrigger(idx[0], idx[-1], c.trigger.entry.type, 1.0)
-                    status = next((k for k, v in STATUS_OF.items() if v == c.status), c.status)
+                    status = ANNOTATION_STATUS.get(c.status, c.status)
                     explanation.append(self._explain(view, rt, status, 1.0, None, None))
             triggers = [t for t in triggers if not ruled & set(range(t.first, t.last + 1))]
         for trig in triggers:
@@ -345,14 +342,13 @@ class LearnedEventExtractor:
                 )
             )
         self.last_explanation = explanation
-        return out
+        return self._dated(doc, out, view.nav)
 
-    def _dated(self, doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    def _dated(self, doc: Document, cands: list[Candidate], nav: TokenIndex) -> list[Candidate]:
         """Factuality by date: a mention dated in its own clause more than :data:`BACKGROUND_DAYS` before the report
         is background (a mention dated after it is made planned by the coder, for both coders)."""
         if doc.date is None:
             return cands
-        nav = TokenIndex(doc)
         out = []
         for c in cands:
             own = self.rules._own_date(nav, doc, c) if c.status == "factual" else None
@@ -372,7 +368,7 @@ class LearnedEventExtractor:
             seen: set[tuple[int, str]] = set()
             for cand in view.rule_candidates:
                 m = cand.trigger  # type: ignore[attr-defined]
-                idx = [i for i, _ in view._covered(m.nstart, m.nend)]
+                idx = view.token_span(m.nstart, m.nend)
                 key = (idx[0], m.entry.type) if idx else None
                 if not idx or key in seen or any(i in taken for i in idx):
                     continue
@@ -425,8 +421,7 @@ class LearnedEventExtractor:
         actors = [am for i in span if (am := view.actor_at[i]) is not None]
         actor = max(actors, key=lambda x: x.nend - x.nstart) if actors else None
         if actor is not None:  # the whole actor, not the tokens the tagger chose
-            covered = [i for i, _ in view._covered(actor.nstart, actor.nend)]
-            span = sorted(set(span) | set(covered))
+            span = sorted(set(span) | set(view.token_span(actor.nstart, actor.nend)))
         sector = self.models.sectors.predict(sector_features(view, span, trig.type, role))
         s = view.sent_of[span[0]]
         first, last = view.tokens[span[0]], view.tokens[span[-1]]
