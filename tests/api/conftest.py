@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +116,39 @@ def error_of(response: Any) -> dict[str, Any]:
     assert error["status"] == response.status_code
     assert error["code"] and error["message"]
     return error
+
+
+@contextmanager
+def serving(db: Path, log: Path, *options: str, wait: float) -> Iterator[str]:
+    """``hadath serve`` over ``db`` (with ``options``) on a free loopback port, its output in ``log``: yields its URL
+    once ``/v1/health`` answers (the test fails, with the log, if it does not within ``wait`` seconds) and stops the
+    server on exit."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "hadath", "serve", "--db", str(db), "--port", str(port), *options],
+            stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/v1/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"hadath serve did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

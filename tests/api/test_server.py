@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .conftest import serving
 
 WAIT = 60.0
 
@@ -26,37 +26,9 @@ def server(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[t
     folder = tmp_path_factory.mktemp("server")
     db = folder / "events.duckdb"
     shutil.copy(api_db, db)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     log = folder / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "hadath", "serve", "--db", str(db), "--port", str(port), "--api-key", " s3cret ",
-             "--body-timeout", "1"],
-            stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + WAIT
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/v1/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"hadath serve did not start:\n{log.read_text()}")
-            time.sleep(0.2)
+    with serving(db, log, "--api-key", " s3cret ", "--body-timeout", "1", wait=WAIT) as url:
         yield url, log
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _raw(url: str, request: bytes, wait: float) -> tuple[bytes, float]:
