@@ -37,10 +37,7 @@ class GoldArg:
     sector: str | None
 
     def code(self, strict: bool = True) -> str:
-        if self.org:
-            return f"{self.org}/IGO" if strict else self.org
-        who = self.country or "UNK"
-        return f"{who}/{self.sector or 'UNK'}" if strict else who
+        return actor_code(self.country, self.org, self.sector, strict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,6 @@ class DocExamples:
     sectors: list[tuple[list[str], str]]
 
 
-def _span_tokens(view: DocView, start: int, end: int) -> list[int]:
-    return view.tokens_of_span(start, end)
-
-
 def sector_label(arg: GoldArg) -> str:
     return "IGO" if arg.org else (arg.sector or "UNK")
 
@@ -41,7 +37,7 @@ def examples(view: DocView, doc: AnnotatedDoc) -> DocExamples:
     labels = ["O"] * len(tokens)
     mention_tokens: list[tuple[GoldMention, list[int]]] = []
     for m in doc.mentions:
-        idx = _span_tokens(view, *m.trigger)
+        idx = view.tokens_of_span(*m.trigger)
         if not idx:
             continue
         mention_tokens.append((m, idx))
@@ -65,7 +61,7 @@ def examples(view: DocView, doc: AnnotatedDoc) -> DocExamples:
         for role, arg in (("SRC", m.source), ("TGT", m.target)):
             if arg is None or arg.start is None or arg.end is None:
                 continue
-            span = [i for i in _span_tokens(view, arg.start, arg.end) if i in where and i not in idx]
+            span = [i for i in view.tokens_of_span(arg.start, arg.end) if i in where and i not in idx]
             for k, i in enumerate(span):
                 if arg_labels[where[i]] == "O":
                     arg_labels[where[i]] = f"{'B' if k == 0 else 'I'}-{role}"
