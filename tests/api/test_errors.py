@@ -175,7 +175,7 @@ def test_an_unexpected_failure_is_a_json_500_without_a_traceback(
     def broken(*args: Any, **kwargs: Any) -> int:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("hadath.api.app.count_events", broken)
+    monkeypatch.setattr("hadath.api.routes.events.count_events", broken)
     with TestClient(client.app, raise_server_exceptions=False) as raw:
         response = raw.get("/v1/events")
     assert response.status_code == 500

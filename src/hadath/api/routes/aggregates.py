@@ -1,0 +1,71 @@
+"""``GET /v1/actors``, ``/v1/dyads`` and ``/v1/timeline``: counts of the matching deduplicated events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from hadath.api.deps import Filters, Lib, Stores, json_response
+from hadath.store.query import MAX_LIMIT, actors, dyads, timeline
+
+router = APIRouter(tags=["aggregates"])
+
+
+@router.get("/v1/actors")
+def list_actors(
+    f: Filters,
+    stores: Stores,
+    library: Lib,
+    group: Annotated[
+        Literal["actor", "country"],
+        Query(description="Count by actor (a person, state or organization) or by country/organization code."),
+    ] = "actor",
+    limit: Annotated[int, Query(ge=1, description=f"Rows (capped at {MAX_LIMIT:,}).")] = 100,
+) -> Response:
+    """Actors of the matching deduplicated events, most frequent first, with their events as source and as
+    target."""
+    with stores.reader() as store:
+        rows = actors(store, f, group, limit)
+    if group == "country":
+        for row in rows:
+            row["name"] = library.named(row["code"])
+    return json_response({"items": rows, "group": group})
+
+
+@router.get("/v1/dyads")
+def list_dyads(
+    f: Filters,
+    stores: Stores,
+    library: Lib,
+    period: Annotated[
+        Literal["all", "day", "week", "month", "year"],
+        Query(description="One row per pair over the whole range (all), or per pair and period."),
+    ] = "all",
+    limit: Annotated[int, Query(ge=1, description=f"Rows (capped at {MAX_LIMIT:,}).")] = 200,
+) -> Response:
+    """Pairs of countries (or organizations), unordered, with their deduplicated events counted as
+    cooperation (quad classes 1-2) and conflict (3-4), the mean Goldstein score and the balance
+    ``(cooperation - conflict) / events``, from -1 to 1."""
+    with stores.reader() as store:
+        rows = dyads(store, f, None if period == "all" else period, limit)
+    for row in rows:
+        row["a_name"], row["b_name"] = library.named(row["a"]), library.named(row["b"])
+    return json_response({"items": rows, "period": period})
+
+
+@router.get("/v1/timeline")
+def get_timeline(
+    f: Filters,
+    stores: Stores,
+    interval: Annotated[
+        Literal["day", "week", "month", "year"],
+        Query(description="Periods, named by their first day (weeks start on Monday)."),
+    ] = "month",
+    by: Annotated[Literal["type", "quad_class"], Query(description="What the counts are split by.")] = "type",
+) -> Response:
+    """Matching deduplicated events per period and per type or quad class (1 verbal cooperation, 2 material
+    cooperation, 3 verbal conflict, 4 material conflict); undated events are counted apart."""
+    with stores.reader() as store:
+        return json_response(timeline(store, f, interval, by))
