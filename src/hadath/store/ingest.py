@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,10 @@ BATCH_SECONDS = 5.0
 _SETUP_FAILED = "cannot extract: "
 #: Stored hashes are looked up this many documents at a time.
 LOOKUP_CHUNK = 512
+#: How worker processes start. Forked workers do not import the caller's ``__main__`` again, so a plain script
+#: that ingests with workers runs once (spawned ones re-run an unguarded script in every worker). The workers
+#: only extract: they never touch the parent's store or threads. Elsewhere than Linux fork is unsafe or missing.
+_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 @dataclass
@@ -134,7 +139,7 @@ class Ingester:
             else:
                 # the workers have the cores: DuckDB's own threads would only compete with them for small writes
                 self.store.con.execute("SET threads = 1")
-                ctx = multiprocessing.get_context("spawn")
+                ctx = multiprocessing.get_context(_START_METHOD)
                 with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,)) as pool:
                     self._consume(pool.imap(extract_rows, todo, chunksize=16))
         finally:

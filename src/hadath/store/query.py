@@ -3,7 +3,6 @@ deduplication counts, one event with its provenance, and statistics."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -12,9 +11,8 @@ from typing import Any
 from hadath.errors import HadathError
 from hadath.lang.ar.normalize import normalize
 from hadath.ontology import EVENT_TYPES, MODES, SECTORS, SYMMETRIC_TYPES
+from hadath.store.codes import KnownCodes, known_codes, suggest
 from hadath.store.store import Store
-
-_CODE = re.compile(r"^[A-Z]{3,4}$")
 
 #: The most events one query returns (``--limit`` and the HTTP API's ``limit`` are capped to it).
 MAX_LIMIT = 10_000
@@ -46,30 +44,34 @@ class EventFilter:
 
 
 def build_filter(
-    country: Sequence[str] = (),
-    source_country: Sequence[str] = (),
-    target_country: Sequence[str] = (),
-    sector: Sequence[str] = (),
-    type: Sequence[str] = (),
-    mode: Sequence[str] = (),
+    country: Sequence[str] | str = (),
+    source_country: Sequence[str] | str = (),
+    target_country: Sequence[str] | str = (),
+    sector: Sequence[str] | str = (),
+    type: Sequence[str] | str = (),
+    mode: Sequence[str] | str = (),
     since: str | date | None = None,
     until: str | date | None = None,
     location: str | None = None,
-    topic: Sequence[str] = (),
+    topic: Sequence[str] | str = (),
     text: str | None = None,
+    codes: KnownCodes | None = None,
 ) -> EventFilter:
-    """Validate user-given filter values (comma-separated lists allowed) into an :class:`EventFilter`."""
+    """Validate user-given filter values (a value, a list, or comma-separated values) into an
+    :class:`EventFilter`. Codes are checked against the known ones (``codes``, default: the packaged lexicons'):
+    an unknown code is a :class:`FilterError` that names the closest known ones."""
+    known = codes or known_codes()
     return EventFilter(
-        country=_codes(country, "country"),
-        source_country=_codes(source_country, "source-country"),
-        target_country=_codes(target_country, "target-country"),
+        country=_actor_codes(country, "country", known),
+        source_country=_actor_codes(source_country, "source-country", known),
+        target_country=_actor_codes(target_country, "target-country", known),
         sector=_enum(sector, "sector", SECTORS),
         type=_enum(type, "type", EVENT_TYPES),
         mode=_enum(mode, "mode", MODES, upper=False),
         since=_date(since, "since"),
         until=_date(until, "until"),
         location=(location or "").strip() or None,
-        topic=tuple(v.strip().lower() for v in _split(topic)),
+        topic=_topics(topic, known),
         text=(text or "").strip() or None,
     )
 
@@ -80,19 +82,39 @@ def _split(values: Sequence[str] | str) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
-def _codes(values: Sequence[str], name: str) -> tuple[str, ...]:
+def _did_you_mean(options: list[str]) -> str:
+    if not options:
+        return ""
+    return ": did you mean " + " or ".join(options) + "?"
+
+
+def _actor_codes(values: Sequence[str] | str, name: str, known: KnownCodes) -> tuple[str, ...]:
     out = tuple(v.upper() for v in _split(values))
     for v in out:
-        if not _CODE.match(v):
-            raise FilterError(f"--{name} {v!r} is not a country or organization code (ISO alpha-3 such as BHR, or ARL)")
+        if v not in known.actors:
+            hint = _did_you_mean([known.actor_label(c) for c in known.suggest_actor(v)])
+            raise FilterError(
+                f"--{name} {v!r} is not a known country or organization code{hint} (codes are ISO 3166 alpha-3 "
+                "such as BHR, or organization codes such as ARL; GET /v1/codes lists them)"
+            )
     return out
 
 
-def _enum(values: Sequence[str], name: str, allowed: frozenset[str], upper: bool = True) -> tuple[str, ...]:
+def _topics(values: Sequence[str] | str, known: KnownCodes) -> tuple[str, ...]:
+    out = tuple(v.lower() for v in _split(values))
+    for v in out:
+        if v not in known.topics:
+            hint = _did_you_mean(known.suggest_topic(v))
+            raise FilterError(f"--topic {v!r} is not a known topic{hint} (GET /v1/codes lists the topics)")
+    return out
+
+
+def _enum(values: Sequence[str] | str, name: str, allowed: frozenset[str], upper: bool = True) -> tuple[str, ...]:
     out = tuple(v.upper() if upper else v.lower() for v in _split(values))
     for v in out:
         if v not in allowed:
-            raise FilterError(f"--{name} {v!r} is not one of: {', '.join(sorted(allowed))}")
+            hint = _did_you_mean(suggest(v, allowed))
+            raise FilterError(f"--{name} {v!r} is not a known {name}{hint} (one of: {', '.join(sorted(allowed))})")
     return out
 
 
@@ -162,14 +184,15 @@ def count_events(store: Store, f: EventFilter, reports: bool = False) -> int:
     return int(store.scalar(f"SELECT count(*) FROM ({sql})", params))
 
 
-def event_ids(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0,
+def event_ids(store: Store, f: EventFilter, limit: int | None = None, offset: int = 0,
               reports: bool = False) -> list[str]:  # fmt: skip
-    """Ids of the matching events, newest first (``limit`` capped at :data:`MAX_LIMIT`; ``None`` = all)."""
+    """Ids of the matching events, newest first: all of them (``limit=None``), or the page of ``limit`` events
+    after ``offset``. Callers that serve pages to others cap ``limit`` themselves (at :data:`MAX_LIMIT`)."""
     sql, params = _selection(f, reports)
     page = ""
-    if limit is not None:
+    if limit is not None or offset:
         page = " LIMIT ? OFFSET ?"
-        params = [*params, max(0, min(limit, MAX_LIMIT)), max(0, offset)]
+        params = [*params, None if limit is None else max(0, limit), max(0, offset)]
     rows = store.con.execute(
         f"""SELECT s.event_id FROM ({sql}) s JOIN events e USING (event_id)
             ORDER BY e.event_date DESC NULLS LAST, e.event_id{page}""",
@@ -178,9 +201,10 @@ def event_ids(store: Store, f: EventFilter, limit: int | None = 100, offset: int
     return [r[0] for r in rows]
 
 
-def query_events(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0,
+def query_events(store: Store, f: EventFilter, limit: int | None = None, offset: int = 0,
                  reports: bool = False) -> list[dict[str, Any]]:  # fmt: skip
-    """Matching events as contract events with ``doc_id``, ``mentions``, ``sources`` and ``documents``."""
+    """Matching events as contract events with ``doc_id``, ``mentions``, ``sources`` and ``documents``: all of them
+    by default, or the page of ``limit`` after ``offset``."""
     return load_events(store, event_ids(store, f, limit, offset, reports))
 
 

@@ -10,14 +10,18 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from hadath.config import PipelineConfig
 from hadath.errors import StoreError
 from hadath.store.dedup import Cluster, DedupConfig, Report, cluster_reports
 from hadath.store.rows import COLUMNS, DocumentRows
 from hadath.store.schema import SCHEMA_VERSION, migrate, store_version
+
+if TYPE_CHECKING:
+    from hadath.store.ingest import IngestSummary
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +110,59 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:  # fmt: skip
         self.close()
+
+    # ---- the Python API: ingest, and events as a DataFrame --------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        workers: int = 1,
+        date: str | None = None,
+        config: PipelineConfig | None = None,
+        dedup: DedupConfig | None = None,
+    ) -> IngestSummary:
+        """Extract and store the documents of ``paths`` (files or folders, as ``hadath ingest`` reads them), skip
+        those stored already and deduplicate (with ``dedup``, default :class:`DedupConfig`). ``workers=1`` (the
+        default) extracts in this process; more workers fork processes on Linux (elsewhere they are spawned, and a
+        script must then call this under ``if __name__ == "__main__":``). Bad input is listed in the summary's
+        ``problems``, never raised."""
+        from hadath.inputs import read_paths
+        from hadath.store.ingest import Ingester
+
+        if date is not None:
+            from hadath.pipeline import parse_date
+
+            parse_date(date, "date")
+        ingester = Ingester(self, config, workers, dedup=dedup or DedupConfig())
+        return ingester.run(read_paths([Path(p) for p in paths], date=date))
+
+    def events(self, limit: int | None = None, offset: int = 0, reports: bool = False, **filters: Any) -> Any:
+        """Every matching event (all of them unless ``limit`` is given; ``offset`` skips the newest first) as a
+        pandas DataFrame, one row per deduplicated event (per report with ``reports=True``), oldest first, with the
+        columns of the CSV and Parquet exports (:func:`hadath.store.export.flat_columns`): list columns hold lists,
+        dates are ``datetime64``, integers nullable ``Int64``, CAMEO codes strings. ``filters`` are those of
+        ``hadath query`` (``country``, ``source_country``, ``target_country``, ``sector``, ``type``, ``mode``,
+        ``since``, ``until``, ``location``, ``topic``, ``text``), each a value or a list; an unknown code raises
+        :class:`hadath.store.query.FilterError` naming the closest known ones. Needs ``hadath[frames]``."""
+        table = self.events_arrow(limit=limit, offset=offset, reports=reports, **filters)
+        import pandas as pd
+        import pyarrow as pa
+
+        nullable = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype()}
+        return table.to_pandas(date_as_object=False, types_mapper=nullable.get)
+
+    def events_arrow(self, limit: int | None = None, offset: int = 0, reports: bool = False, **filters: Any) -> Any:
+        """The same events as :meth:`events`, as a ``pyarrow.Table``."""
+        from hadath.store.export import arrow_table, selected_ids
+        from hadath.store.query import build_filter
+
+        return arrow_table(self, selected_ids(self, build_filter(**filters), reports, limit, offset), reports)
+
+    def count(self, reports: bool = False, **filters: Any) -> int:
+        """How many events (or reports) match ``filters`` (those of :meth:`events`)."""
+        from hadath.store.query import build_filter, count_events
+
+        return count_events(self, build_filter(**filters), reports)
 
     # ---- reading helpers ------------------------------------------------------------------------------------
 
