@@ -105,7 +105,9 @@ def test_export_writes_the_file_and_says_how_many(tmp_path: Path, filled: Path) 
     result = run("export", "--db", str(filled), "--format", "phoenix", "-o", str(out), "--type", "CONSULT")
     assert result.exit_code == 0
     assert "2 event(s) written" in said(result)
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # Phoenix daily files have no header row
+    run("export", "--db", str(filled), "--format", "phoenix", "-o", str(out), "--type", "CONSULT", "--header")
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("EventID\tDate\tYear")
     bad = run("export", "--db", str(filled), "--format", "xml", "-o", str(out))
     assert bad.exit_code == 1 and "use one of jsonl, csv, parquet, plover, phoenix" in said(bad)
 
@@ -164,3 +166,37 @@ def test_issue16_10_a_dangling_link_in_a_folder_exits_2(tmp_path: Path) -> None:
     result = run("ingest", str(folder), "--db", str(tmp_path / "l.duckdb"))
 
     assert result.exit_code == 2 and "dangling symbolic link" in said(result)
+
+
+def test_issue17_unknown_codes_exit_1_with_close_matches(filled: Path) -> None:
+    for args, message in (
+        (("--country", "KSA"), "'KSA' is not a country or organization code; did you mean SAU (Saudi Arabia)?"),
+        (("--country", "SAUD"), "did you mean SAU"),
+        (("--topic", "gaza"), "'gaza' is not a known topic; did you mean gaza-war?"),
+    ):
+        for command in (("query",), ("export", "--format", "csv", "-o", "-")):
+            result = run(*command, "--db", str(filled), *args)
+            assert result.exit_code == 1, result.stdout
+            assert message in said(result)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "plover", "phoenix", "parquet"])
+def test_issue17_export_to_standard_output(tmp_path: Path, filled: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["export", "--db", str(filled), "--format", fmt, "-o", "-", "--type", "CONSULT"])
+    assert result.exit_code == 0, result.stderr
+    assert not (Path.cwd() / "-").exists()
+    assert "2 event(s) written to standard output" in said(result)
+    if fmt == "parquet":
+        assert result.stdout_bytes.startswith(b"PAR1")
+    else:
+        rows = result.stdout_bytes.decode("utf-8").splitlines()
+        assert len(rows) == (3 if fmt == "csv" else 2)
+
+
+def test_issue17_ingest_of_nothing_readable_leaves_no_store(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    result = run("ingest", str(tmp_path / "missing.jsonl"), "--db", str(db))
+    assert result.exit_code == 2 and "missing.jsonl" in said(result)
+    assert not db.exists() and "removed" in said(result)
+    kept = run("ingest", str(corpus), str(tmp_path / "missing.jsonl"), "--db", str(db))
+    assert kept.exit_code == 2 and db.exists()  # a store with documents stays, whatever else was missing

@@ -85,7 +85,7 @@ def _split(values: Sequence[str] | str) -> list[str]:
 def _did_you_mean(options: list[str]) -> str:
     if not options:
         return ""
-    return ": did you mean " + " or ".join(options) + "?"
+    return "; did you mean " + " or ".join(options) + "?"
 
 
 def _actor_codes(values: Sequence[str] | str, name: str, known: KnownCodes) -> tuple[str, ...]:
@@ -94,8 +94,8 @@ def _actor_codes(values: Sequence[str] | str, name: str, known: KnownCodes) -> t
         if v not in known.actors:
             hint = _did_you_mean([known.actor_label(c) for c in known.suggest_actor(v)])
             raise FilterError(
-                f"--{name} {v!r} is not a known country or organization code{hint} (codes are ISO 3166 alpha-3 "
-                "such as BHR, or organization codes such as ARL; GET /v1/codes lists them)"
+                f"--{name} {v!r} is not a country or organization code{hint} (codes are ISO 3166 alpha-3 such as "
+                "BHR, or organization codes such as ARL; GET /v1/codes lists them)"
             )
     return out
 
@@ -114,7 +114,7 @@ def _enum(values: Sequence[str] | str, name: str, allowed: frozenset[str], upper
     for v in out:
         if v not in allowed:
             hint = _did_you_mean(suggest(v, allowed))
-            raise FilterError(f"--{name} {v!r} is not a known {name}{hint} (one of: {', '.join(sorted(allowed))})")
+            raise FilterError(f"--{name} {v!r} is not one of: {', '.join(sorted(allowed))}{hint}")
     return out
 
 
