@@ -142,9 +142,16 @@ class Gazetteer:
 
     names: MappingProxyType[str, str]
     place_kinds: MappingProxyType[int, str]
+    #: Kinds of places by (country, English name), for curated places without a GeoNames id.
+    named_kinds: MappingProxyType[tuple[str, str], str]
 
-    def place_kind(self, geonames_id: int | None) -> str | None:
-        return None if geonames_id is None else self.place_kinds.get(geonames_id)
+    def place_kind(self, loc: dict[str, Any]) -> str | None:
+        """The kind of a location's place (country, capital, region, city), or ``None`` when unknown."""
+        if loc.get("geonames_id") is not None and loc["geonames_id"] in self.place_kinds:
+            return self.place_kinds[loc["geonames_id"]]
+        if loc.get("place") is None:
+            return "country" if loc.get("country") else None
+        return self.named_kinds.get((loc.get("country") or "", loc["place"]))
 
 
 @cache
@@ -154,14 +161,16 @@ def gazetteer(folder: Path | None = None) -> Gazetteer:
     names = {f.org.code: f.org.name_en for f in reversed(lex.org_forms) if f.org.code}
     names.update({iso3: c.name_en for iso3, c in lex.countries.items()})
     kinds: dict[int, str] = {}
+    named: dict[tuple[str, str], str] = {}
     for readings in lex.place_readings.values():
         for form in readings:
             if form.place.geonames_id is not None:
                 kinds.setdefault(form.place.geonames_id, form.place.kind)
+            named.setdefault((form.place.country, form.place.name_en), form.place.kind)
     for place in lex.country_places.values():
         if place.geonames_id is not None:
             kinds[place.geonames_id] = "country"
-    return Gazetteer(MappingProxyType(names), MappingProxyType(kinds))
+    return Gazetteer(MappingProxyType(names), MappingProxyType(kinds), MappingProxyType(named))
 
 
 @dataclass
@@ -422,7 +431,7 @@ def plover_event(ev: dict[str, Any], batch: Batch, names: Gazetteer | None = Non
         "context": plover_contexts(ev["type"], ev["mode"], ev["contexts"]),
         "event_loc": None
         if loc is None
-        else event_loc(loc, names.place_kind(loc.get("geonames_id")), names.names.get(loc.get("country") or "")),
+        else event_loc(loc, names.place_kind(loc), names.names.get(loc.get("country") or "")),
         "event_text": [ev["sentence_text"]],
         "quad_code": ev["quad_class"],
         "event_scale": ev["goldstein"],
@@ -507,7 +516,7 @@ def phoenix_row(ev: dict[str, Any], batch: Batch, names: Gazetteer | None = None
     day = ev["date"] or _iso(doc.get("date")) or ""
     y, m, d = day.split("-") if day else ("", "", "")
     loc = ev["location"] or {}
-    kind = names.place_kind(loc.get("geonames_id"))
+    kind = names.place_kind(loc) if loc else None
     place = loc.get("place") or names.names.get(loc.get("country") or "") or ""
     reps = batch.reports_of(ev)
     return [

@@ -180,7 +180,7 @@ def event_loc(loc: dict[str, Any] | None, place_kind: str | None, country_name: 
     kind), ``country`` (English), ``country_code`` (ISO alpha-3) and ``resolution``; unknown fields left out."""
     if loc is None:
         return None
-    kind = place_kind or ("country" if loc.get("place") is None else None)
+    kind = place_kind
     resolved = loc.get("place") or (country_name if kind == "country" else None)
     fields: dict[str, Any] = {
         "extracted_place": loc.get("text"),
