@@ -104,10 +104,17 @@ def load_aliases(path: Path) -> dict[str, str]:
 
 
 @cache
+def lexicons_of(folder: Path | None = None) -> Lexicons:
+    """The lexicons of ``folder`` (default: the packaged ones), loaded once per process for the store's needs:
+    the codes filters accept and the English names exports give (extraction builds its own)."""
+    return load_lexicons(folder or default_resource_dir())
+
+
+@cache
 def known_codes(folder: Path | None = None) -> KnownCodes:
     """The codes of the packaged resources (or of ``folder``), loaded once per process."""
+    lex = lexicons_of(folder)
     folder = folder or default_resource_dir()
-    lex = load_lexicons(folder)
     aliases = load_aliases(folder / "code_aliases.tsv")
     unknown = sorted(code for code in set(aliases.values()) if code not in lex.countries)
     codes = KnownCodes.from_lexicons(lex, aliases)

@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from hadath import __version__
 from hadath.errors import StoreError
-from hadath.lexicon.lexicons import default_resource_dir, load_lexicons
+from hadath.store.codes import lexicons_of
 from hadath.store.plover import CODEBOOK, entity, event_loc, plover_contexts, plover_mode
 from hadath.store.query import EventFilter, event_ids, load_events
 from hadath.store.store import Store
@@ -157,7 +157,7 @@ class Gazetteer:
 @cache
 def gazetteer(folder: Path | None = None) -> Gazetteer:
     """English names of the packaged lexicons (or of ``folder``), loaded once per process."""
-    lex = load_lexicons(folder or default_resource_dir())
+    lex = lexicons_of(folder)
     names = {f.org.code: f.org.name_en for f in reversed(lex.org_forms) if f.org.code}
     names.update({iso3: c.name_en for iso3, c in lex.countries.items()})
     kinds: dict[int, str] = {}

@@ -60,18 +60,17 @@ def build_filter(
     """Validate user-given filter values (a value, a list, or comma-separated values) into an
     :class:`EventFilter`. Codes are checked against the known ones (``codes``, default: the packaged lexicons'):
     an unknown code is a :class:`FilterError` that names the closest known ones."""
-    known = codes or known_codes()
     return EventFilter(
-        country=_actor_codes(country, "country", known),
-        source_country=_actor_codes(source_country, "source-country", known),
-        target_country=_actor_codes(target_country, "target-country", known),
+        country=_actor_codes(country, "country", codes),
+        source_country=_actor_codes(source_country, "source-country", codes),
+        target_country=_actor_codes(target_country, "target-country", codes),
         sector=_enum(sector, "sector", SECTORS),
         type=_enum(type, "type", EVENT_TYPES),
         mode=_enum(mode, "mode", MODES, upper=False),
         since=_date(since, "since"),
         until=_date(until, "until"),
         location=(location or "").strip() or None,
-        topic=_topics(topic, known),
+        topic=_topics(topic, codes),
         text=(text or "").strip() or None,
     )
 
@@ -88,8 +87,11 @@ def _did_you_mean(options: list[str]) -> str:
     return "; did you mean " + " or ".join(options) + "?"
 
 
-def _actor_codes(values: Sequence[str] | str, name: str, known: KnownCodes) -> tuple[str, ...]:
+def _actor_codes(values: Sequence[str] | str, name: str, codes: KnownCodes | None) -> tuple[str, ...]:
     out = tuple(v.upper() for v in _split(values))
+    if not out:
+        return out  # the lexicons are read only when there is a code to check
+    known = codes or known_codes()
     for v in out:
         if v not in known.actors:
             hint = _did_you_mean([known.actor_label(c) for c in known.suggest_actor(v)])
@@ -100,8 +102,11 @@ def _actor_codes(values: Sequence[str] | str, name: str, known: KnownCodes) -> t
     return out
 
 
-def _topics(values: Sequence[str] | str, known: KnownCodes) -> tuple[str, ...]:
+def _topics(values: Sequence[str] | str, codes: KnownCodes | None) -> tuple[str, ...]:
     out = tuple(v.lower() for v in _split(values))
+    if not out:
+        return out
+    known = codes or known_codes()
     for v in out:
         if v not in known.topics:
             hint = _did_you_mean(known.suggest_topic(v))
@@ -226,14 +231,27 @@ def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any
     return None if text is None else {"text": text, "start": start, "end": end}
 
 
+#: The columns of ``events`` that contract events are made of (not the search and deduplication columns, which
+#: are the bulk of a row).
+_EVENT_COLUMNS = ", ".join(
+    f"e.{c}"
+    for c in (
+        "event_id", "doc_id", "type", "mode", "cameo", "quad_class", "goldstein", "contexts", "date", "confidence",
+        "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end", "sentence_text",
+        "location_text", "location_start", "location_end", "location_country", "location_place", "location_lat",
+        "location_lon", "location_geonames_id", "occasion_text", "occasion_start", "occasion_end", "cluster_id",
+    )
+)  # fmt: skip
+
+
 def load_events(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
     """Contract events (with store fields) for these event ids, in the given order."""
     if not ids:
         return []
     idl = [list(ids)]
     rows = store.fetch(
-        """SELECT e.*, c.mentions, c.sources FROM events e LEFT JOIN clusters c ON c.cluster_id = e.cluster_id
-           WHERE e.event_id IN (SELECT unnest($1))""",
+        f"""SELECT {_EVENT_COLUMNS}, c.mentions, c.sources FROM events e
+            LEFT JOIN clusters c ON c.cluster_id = e.cluster_id WHERE e.event_id IN (SELECT unnest($1))""",
         idl,
     )
     actors: dict[tuple[str, str], dict[str, Any]] = {
