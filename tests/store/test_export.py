@@ -70,6 +70,9 @@ def test_jsonl_export_is_contract_events_with_store_fields(filled: Path, tmp_pat
         texts = dict(store.con.execute("SELECT doc_id, text FROM documents").fetchall())
     events = lines(out)
     assert [e["mentions"] for e in events] == [3, 1]  # oldest first
+    assert [(r["outlet"], r["url"]) for r in events[0]["reports"]] == [
+        ("Petra", "https://example.org/petra/7"), ("QNA", "https://example.org/qna/1"), ("KUNA", None)
+    ]  # fmt: skip
     for ev in events:
         assert texts[ev["doc_id"]][ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger"]["text"]
         assert ev["source"]["country"] in ("JOR", "QAT")

@@ -292,10 +292,20 @@ def _iso(value: date | datetime | None) -> str | None:
 # ---- contract JSON Lines --------------------------------------------------------------------------------------
 
 
+def report_list(ev: dict[str, Any], batch: Batch) -> list[dict[str, Any]]:
+    """Every report of an event, oldest first: event and document ids, outlet, URL and date."""
+    return [
+        {"event_id": r["event_id"], "doc_id": r["doc_id"], "outlet": r["outlet"], "url": r["url"],
+         "date": _iso(r["date"])}
+        for r in batch.reports_of(ev)
+    ]  # fmt: skip
+
+
 def _write_jsonl(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary) -> None:
     for batch in batches(store, ids):
         for ev in batch.events:
-            fh.write(json.dumps(ev, ensure_ascii=False, default=str) + "\n")
+            record = {**ev, "reports": report_list(ev, batch)}
+            fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
             summary.written += 1
 
 
@@ -458,16 +468,7 @@ def plover_event(ev: dict[str, Any], batch: Batch, names: Gazetteer | None = Non
         "topics": ev["topics"],
         "mentions": ev["mentions"],
         "sources": ev["sources"],
-        "reports": [
-            {
-                "event_id": r["event_id"],
-                "doc_id": r["doc_id"],
-                "publication": r["outlet"],
-                "url": r["url"],
-                "date": _iso(r["date"]),
-            }
-            for r in batch.reports_of(ev)
-        ],
+        "reports": [{("publication" if k == "outlet" else k): v for k, v in r.items()} for r in report_list(ev, batch)],
     }
     if ev["mode"] is not None and ev["mode"] != mode:
         record["hadath_mode"] = ev["mode"]
