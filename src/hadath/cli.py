@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hadath import __version__
+from hadath.cli_corrections import register as register_corrections_command
 from hadath.cli_ner import register as register_ner_commands
 from hadath.cli_serve import register as register_serve_command
 from hadath.cli_store import register as register_store_commands
@@ -540,6 +541,7 @@ def _argument_error(row: dict[str, Any], etype: str) -> str:
 register_store_commands(app, err, _fail, _report)
 register_ner_commands(app, eval_app, err, _fail)
 register_serve_command(app, err, _fail)
+register_corrections_command(app, err, _fail)
 
 
 def main() -> None:

@@ -39,3 +39,8 @@ class StoreError(HadathError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class CorrectionError(HadathError):
+    """An analyst's correction of an event cannot be applied (an unknown code, a mode of another type, a span
+    outside the document ...); the message names the field."""

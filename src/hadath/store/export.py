@@ -2,7 +2,7 @@
 DataFrame or an Arrow table), PLOVER JSON Lines and Phoenix TSV.
 
 Every format writes one row (or line) per deduplicated event by default, or per report with ``reports=True``,
-oldest first. Every format is made from the contract events that :func:`hadath.store.query.load_events` reads
+oldest first, as the analysts corrected it (with the filter's ``raw``: as the machine coded it). Every format is made from the contract events that :func:`hadath.store.query.load_events` reads
 back, with their documents' metadata and every report of their real-world event (URL and outlet).
 The flat table's columns and types are declared once (:data:`FLAT_COLUMNS`): the CSV header, the dtypes to read
 the CSV with (:func:`csv_dtypes`), the Parquet schema and the DataFrame all follow them.
@@ -208,10 +208,10 @@ def _outlet(doc: dict[str, Any]) -> str | None:
     return doc.get("source") or doc.get("reported_by_name")
 
 
-def batches(store: Store, ids: Sequence[str], size: int = CHUNK) -> Iterator[Batch]:
-    """The events of ``ids``, ``size`` at a time, with what every format needs besides them."""
+def batches(store: Store, ids: Sequence[str], size: int = CHUNK, raw: bool = False) -> Iterator[Batch]:
+    """The events of ``ids`` (corrected, or ``raw``), ``size`` at a time, with what every format needs besides them."""
     for i in range(0, len(ids), size):
-        events = load_events(store, ids[i : i + size])
+        events = load_events(store, ids[i : i + size], raw=raw)
         docs = {
             d["doc_id"]: d
             for d in store.fetch(
@@ -250,13 +250,14 @@ def export(store: Store, fmt: str, out: Path | BinaryIO, f: EventFilter | None =
     if fmt not in FORMATS:
         raise StoreError(str(out), f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     ids = selected_ids(store, f, reports)
+    raw = f.raw if f is not None else False
     summary = ExportSummary()
     try:
         if isinstance(out, Path):
             with out.open("wb") as fh:
-                _write(store, fmt, ids, fh, summary, excel, header, reports)
+                _write(store, fmt, ids, fh, summary, excel, header, reports, raw)
         else:
-            _write(store, fmt, ids, out, summary, excel, header, reports)
+            _write(store, fmt, ids, out, summary, excel, header, reports, raw)
     except BrokenPipeError:
         raise  # the reader stopped reading (``| head``): the caller decides what that means
     except OSError as exc:
@@ -266,20 +267,20 @@ def export(store: Store, fmt: str, out: Path | BinaryIO, f: EventFilter | None =
 
 
 def _write(store: Store, fmt: str, ids: list[str], fh: BinaryIO, summary: ExportSummary, excel: bool,
-           header: bool, reports: bool) -> None:  # fmt: skip
+           header: bool, reports: bool, raw: bool) -> None:  # fmt: skip
     if fmt == "parquet":
-        summary.written = _write_parquet(store, ids, fh, reports)
+        summary.written = _write_parquet(store, ids, fh, reports, raw)
         return
     text = io.TextIOWrapper(fh, encoding="utf-8-sig" if excel and fmt == "csv" else "utf-8", newline="")
     try:
         if fmt == "csv":
-            _write_csv(store, ids, text, summary, "\r\n" if excel else "\n", reports)
+            _write_csv(store, ids, text, summary, "\r\n" if excel else "\n", reports, raw)
         elif fmt == "phoenix":
-            _write_phoenix(store, ids, text, summary, header)
+            _write_phoenix(store, ids, text, summary, header, raw)
         elif fmt == "plover":
-            _write_plover(store, ids, text, summary)
+            _write_plover(store, ids, text, summary, raw)
         else:
-            _write_jsonl(store, ids, text, summary)
+            _write_jsonl(store, ids, text, summary, raw)
         text.flush()
     finally:
         text.detach()  # the caller owns the stream
@@ -301,8 +302,8 @@ def report_list(ev: dict[str, Any], batch: Batch) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _write_jsonl(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary) -> None:
-    for batch in batches(store, ids):
+def _write_jsonl(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary, raw: bool = False) -> None:
+    for batch in batches(store, ids, raw=raw):
         for ev in batch.events:
             record = {**ev, "reports": report_list(ev, batch)}
             fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
@@ -349,8 +350,8 @@ def flat_row(ev: dict[str, Any], batch: Batch) -> dict[str, Any]:
     return row
 
 
-def flat_rows(store: Store, ids: Sequence[str]) -> Iterator[dict[str, Any]]:
-    for batch in batches(store, ids):
+def flat_rows(store: Store, ids: Sequence[str], raw: bool = False) -> Iterator[dict[str, Any]]:
+    for batch in batches(store, ids, raw=raw):
         for ev in batch.events:
             yield flat_row(ev, batch)
 
@@ -366,11 +367,11 @@ def _csv_cell(value: Any) -> Any:
 
 
 def _write_csv(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary, line_end: str,
-               reports: bool) -> None:  # fmt: skip
+               reports: bool, raw: bool = False) -> None:  # fmt: skip
     columns = flat_columns(reports)
     writer = csv.writer(fh, lineterminator=line_end)
     writer.writerow([c.name for c in columns])
-    for row in flat_rows(store, ids):
+    for row in flat_rows(store, ids, raw):
         writer.writerow([_csv_cell(row[c.name]) for c in columns])
         summary.written += 1
 
@@ -391,27 +392,29 @@ def arrow_schema(reports: bool = False) -> pyarrow.Schema:
     return pa.schema([pa.field(c.name, kinds[c.kind]) for c in flat_columns(reports)])
 
 
-def arrow_batches(store: Store, ids: Sequence[str], reports: bool = False) -> Iterator[pyarrow.RecordBatch]:
+def arrow_batches(store: Store, ids: Sequence[str], reports: bool = False,
+                  raw: bool = False) -> Iterator[pyarrow.RecordBatch]:  # fmt: skip
     pa = _pyarrow()
     schema = arrow_schema(reports)
-    for batch in batches(store, ids):
+    for batch in batches(store, ids, raw=raw):
         rows = [flat_row(ev, batch) for ev in batch.events]
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def arrow_table(store: Store, ids: Sequence[str], reports: bool = False) -> pyarrow.Table:
-    """The flat table of these events as an Arrow table (list columns as lists, dates as dates)."""
+def arrow_table(store: Store, ids: Sequence[str], reports: bool = False, raw: bool = False) -> pyarrow.Table:
+    """The flat table of these events (corrected, or ``raw``) as an Arrow table (list columns as lists, dates as
+    dates)."""
     pa = _pyarrow()
-    return pa.Table.from_batches(list(arrow_batches(store, ids, reports)), schema=arrow_schema(reports))
+    return pa.Table.from_batches(list(arrow_batches(store, ids, reports, raw)), schema=arrow_schema(reports))
 
 
-def _write_parquet(store: Store, ids: list[str], fh: BinaryIO, reports: bool) -> int:
+def _write_parquet(store: Store, ids: list[str], fh: BinaryIO, reports: bool, raw: bool = False) -> int:
     _pyarrow()
     import pyarrow.parquet as pq
 
     n = 0
     with pq.ParquetWriter(fh, arrow_schema(reports), compression="zstd") as writer:
-        for rb in arrow_batches(store, ids, reports):
+        for rb in arrow_batches(store, ids, reports, raw):
             writer.write_batch(rb)
             n += rb.num_rows
     return n
@@ -478,9 +481,9 @@ def plover_event(ev: dict[str, Any], batch: Batch, names: Gazetteer | None = Non
     return {k: v for k, v in record.items() if v is not None}
 
 
-def _write_plover(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary) -> None:
+def _write_plover(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary, raw: bool = False) -> None:
     names = gazetteer()
-    for batch in batches(store, ids):
+    for batch in batches(store, ids, raw=raw):
         for ev in batch.events:
             record = plover_event(ev, batch, names)
             if record is None:
@@ -534,12 +537,13 @@ def _str(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _write_phoenix(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary, header: bool) -> None:
+def _write_phoenix(store: Store, ids: list[str], fh: IO[str], summary: ExportSummary, header: bool,
+                   raw: bool = False) -> None:  # fmt: skip
     names = gazetteer()
     writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     if header:
         writer.writerow(PHOENIX_COLUMNS)
-    for batch in batches(store, ids):
+    for batch in batches(store, ids, raw=raw):
         for ev in batch.events:
             writer.writerow(phoenix_row(ev, batch, names))
             summary.written += 1

@@ -38,9 +38,20 @@ class EventFilter:
     location: str | None = None  # a country code, or words of the place name
     topic: tuple[str, ...] = ()
     text: str | None = None  # words of the sentence (compared after normalization)
+    actor: str | None = None  # words of either side's name (English or Arabic as written), or its code
+    raw: bool = False  # the machine's coding, without the analysts' corrections
 
     def is_empty(self) -> bool:
-        return all(getattr(self, f.name) in ((), None) for f in fields(self))
+        return all(getattr(self, f.name) in ((), None, False) for f in fields(self))
+
+    @property
+    def events_table(self) -> str:
+        """The relation events are read from: the machine's coding (``raw``), or with the corrections applied."""
+        return "events" if self.raw else "coded_events"
+
+    @property
+    def actors_table(self) -> str:
+        return "actors" if self.raw else "coded_actors"
 
 
 def build_filter(
@@ -56,6 +67,8 @@ def build_filter(
     topic: Sequence[str] | str = (),
     text: str | None = None,
     codes: KnownCodes | None = None,
+    actor: str | None = None,
+    raw: bool = False,
 ) -> EventFilter:
     """Validate user-given filter values (a value, a list, or comma-separated values) into an
     :class:`EventFilter`. Codes are checked against the known ones (``codes``, default: the packaged lexicons'):
@@ -72,6 +85,8 @@ def build_filter(
         location=(location or "").strip() or None,
         topic=_topics(topic, codes),
         text=(text or "").strip() or None,
+        actor=(actor or "").strip() or None,
+        raw=raw,
     )
 
 
@@ -172,6 +187,15 @@ def where(f: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
             list(f.topic))  # fmt: skip
     if f.text:
         add(f"strpos({e}.sentence_norm, ?) > 0", normalize(f.text))
+    if f.actor:
+        add(
+            f"""EXISTS (SELECT 1 FROM {f.actors_table} a WHERE a.event_id = {e}.event_id AND (
+                strpos(lower(a.name), lower(?)) > 0 OR strpos(a.text, ?) > 0 OR a.entity_id = ?
+                OR a.country = upper(?) OR a.org = upper(?)))""",
+            *([f.actor] * 5),
+        )
+    if not f.raw:
+        conds.append(f"NOT {e}.retracted")
     return (" AND ".join(conds) or "TRUE"), params
 
 
@@ -179,9 +203,10 @@ def _selection(f: EventFilter, reports: bool) -> tuple[str, list[Any]]:
     """SQL selecting the event ids to return: every matching report, or every matching deduplicated event.
     A deduplicated event is shown as, and filtered on, its first report (what is shown is what matched)."""
     cond, params = where(f)
+    rel = f.events_table
     if reports:
-        return f"SELECT e.event_id FROM events e WHERE {cond}", params
-    return f"SELECT e.event_id FROM events e WHERE coalesce(e.cluster_id, e.event_id) = e.event_id AND {cond}", params
+        return f"SELECT e.event_id FROM {rel} e WHERE {cond}", params
+    return f"SELECT e.event_id FROM {rel} e WHERE coalesce(e.cluster_id, e.event_id) = e.event_id AND {cond}", params
 
 
 def count_events(store: Store, f: EventFilter, reports: bool = False) -> int:
@@ -189,35 +214,63 @@ def count_events(store: Store, f: EventFilter, reports: bool = False) -> int:
     return int(store.scalar(f"SELECT count(*) FROM ({sql})", params))
 
 
+#: What events can be sorted by: a name the caller gives -> an SQL expression over ``events e`` and
+#: ``clusters c`` (from this fixed table only, never from user text). Ties: newest first, then by id.
+SORT_KEYS = {
+    "date": "e.event_date",
+    "type": "e.type",
+    "source": "e.source_code",
+    "target": "e.target_code",
+    "location": "coalesce(e.location_place, e.location_text)",
+    "trigger": "e.trigger_text",
+    "mentions": "coalesce(c.mentions, 1)",
+    "goldstein": "e.goldstein",
+}
+
+
+def parse_sort(sort: str) -> tuple[str, bool]:
+    """``"-mentions"`` -> ``("mentions", True)``: a key of :data:`SORT_KEYS`, descending when prefixed by ``-``."""
+    key = sort.strip()
+    descending = key.startswith("-")
+    key = key.lstrip("-+ ")
+    if key not in SORT_KEYS:
+        raise FilterError(f"sort {sort!r} is not one of: {', '.join(SORT_KEYS)} (prefix '-' for descending)")
+    return key, descending
+
+
 def event_ids(store: Store, f: EventFilter, limit: int | None = None, offset: int = 0,
-              reports: bool = False) -> list[str]:  # fmt: skip
-    """Ids of the matching events, newest first: all of them (``limit=None``), or the page of ``limit`` events
-    after ``offset``. Callers that serve pages to others cap ``limit`` themselves (at :data:`MAX_LIMIT`)."""
+              reports: bool = False, sort: str = "-date") -> list[str]:  # fmt: skip
+    """Ids of the matching events in the order of ``sort`` (newest first by default; see :func:`parse_sort`), over
+    the whole store: all of them (``limit=None``), or the page of ``limit`` events after ``offset``. Callers that
+    serve pages to others cap ``limit`` themselves (at :data:`MAX_LIMIT`)."""
+    key, descending = parse_sort(sort)
     sql, params = _selection(f, reports)
     page = ""
     if limit is not None or offset:
         page = " LIMIT ? OFFSET ?"
         params = [*params, None if limit is None else max(0, limit), max(0, offset)]
+    order = f"{SORT_KEYS[key]} {'DESC' if descending else 'ASC'} NULLS LAST"
     rows = store.con.execute(
-        f"""SELECT s.event_id FROM ({sql}) s JOIN events e USING (event_id)
-            ORDER BY e.event_date DESC NULLS LAST, e.event_id{page}""",
+        f"""SELECT s.event_id FROM ({sql}) s JOIN {f.events_table} e USING (event_id)
+            LEFT JOIN clusters c ON c.cluster_id = e.cluster_id
+            ORDER BY {order}, e.event_date DESC NULLS LAST, e.event_id{page}""",
         params,
     ).fetchall()
     return [r[0] for r in rows]
 
 
 def query_events(store: Store, f: EventFilter, limit: int | None = None, offset: int = 0,
-                 reports: bool = False) -> list[dict[str, Any]]:  # fmt: skip
-    """Matching events as contract events with ``doc_id``, ``mentions``, ``sources`` and ``documents``: all of them
-    by default, or the page of ``limit`` after ``offset``."""
-    return load_events(store, event_ids(store, f, limit, offset, reports))
+                 reports: bool = False, sort: str = "-date") -> list[dict[str, Any]]:  # fmt: skip
+    """Matching events as contract events with ``doc_id``, ``mentions``, ``sources`` and ``documents`` (and
+    ``corrected``), in the order of ``sort``: all of them by default, or the page of ``limit`` after ``offset``."""
+    return load_events(store, event_ids(store, f, limit, offset, reports, sort), raw=f.raw)
 
 
 def iter_events(store: Store, f: EventFilter, reports: bool = False, chunk: int = 2000) -> Iterator[dict[str, Any]]:
     """Every matching event (for exports), read ``chunk`` at a time."""
     ids = event_ids(store, f, None, 0, reports)
     for i in range(0, len(ids), chunk):
-        yield from load_events(store, ids[i : i + chunk])
+        yield from load_events(store, ids[i : i + chunk], raw=f.raw)
 
 
 def _actor(row: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -244,20 +297,31 @@ _EVENT_COLUMNS = ", ".join(
 )  # fmt: skip
 
 
-def load_events(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Contract events (with store fields) for these event ids, in the given order."""
+def load_events(store: Store, ids: Sequence[str], raw: bool = False) -> list[dict[str, Any]]:
+    """Contract events (with store fields) for these event ids, in the given order: as the analysts corrected
+    them (``corrected`` names the correction in force), or as the machine coded them (``raw``)."""
     if not ids:
         return []
     idl = [list(ids)]
+    rel = EventFilter(raw=raw)
     rows = store.fetch(
-        f"""SELECT {_EVENT_COLUMNS}, c.mentions, c.sources FROM events e
+        f"""SELECT {_EVENT_COLUMNS}, {"NULL" if raw else "e.correction_id"} AS correction_id, c.mentions,
+                   c.sources FROM {rel.events_table} e
             LEFT JOIN clusters c ON c.cluster_id = e.cluster_id WHERE e.event_id IN (SELECT unnest($1))""",
         idl,
     )
     actors: dict[tuple[str, str], dict[str, Any]] = {
         (a["event_id"], a["side"]): a
-        for a in store.fetch("SELECT * FROM actors WHERE event_id IN (SELECT unnest($1))", idl)
+        for a in store.fetch(f"SELECT * FROM {rel.actors_table} WHERE event_id IN (SELECT unnest($1))", idl)
     }
+    corrections: dict[str, dict[str, Any]] = {}
+    if not raw:
+        for c in store.fetch(
+            """SELECT correction_id, analyst, created_at, note, wrong, status FROM corrections
+               WHERE correction_id IN (SELECT unnest($1))""",
+            [[r["correction_id"] for r in rows if r["correction_id"]]],
+        ):
+            corrections[c["correction_id"]] = {**c, "created_at": c["created_at"].isoformat(timespec="seconds")}
     evidence: dict[str, list[dict[str, Any]]] = {}
     for s in store.fetch(
         """SELECT event_id, text, start, "end" FROM spans WHERE kind = 'evidence' AND event_id IN (SELECT unnest($1))
@@ -313,6 +377,7 @@ def load_events(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
             "mentions": r["mentions"] or 1,
             "sources": r["sources"] or 1,
             "documents": documents.get(r["cluster_id"], [r["doc_id"]]),
+            "corrected": None if raw else corrections.get(r["correction_id"]),
         })  # fmt: skip
     return out
 
@@ -342,8 +407,7 @@ def reports_of(store: Store, event_id: str) -> list[dict[str, Any]]:
 def stats(store: Store, f: EventFilter | None = None, top: int = 20) -> dict[str, Any]:
     """Counts of deduplicated events by type, by dyad (the ``top`` most frequent) and by month."""
     f = f or EventFilter()
-    sql, params = _selection(f, reports=False)
-    base = f"SELECT e.* FROM ({sql}) s JOIN events e USING (event_id)"
+    base, params = _deduplicated(f)
     by_type = store.con.execute(
         f"SELECT type, count(*) FROM ({base}) GROUP BY type ORDER BY 2 DESC, 1", params
     ).fetchall()
@@ -382,7 +446,7 @@ ACTOR_GROUPS = ("actor", "country")
 def _deduplicated(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL of the matching deduplicated events (all columns of ``events``), and its parameters."""
     sql, params = _selection(f, reports=False)
-    return f"SELECT e.* FROM ({sql}) s JOIN events e USING (event_id)", params
+    return f"SELECT e.* FROM ({sql}) s JOIN {f.events_table} e USING (event_id)", params
 
 
 def _check_period(period: str | None) -> None:
@@ -470,7 +534,7 @@ def actors(store: Store, f: EventFilter, group: str = "actor", limit: int = 100)
         f"""SELECT {columns}, count(DISTINCT a.event_id) AS events,
                    count(*) FILTER (WHERE a.side = 'source') AS as_source,
                    count(*) FILTER (WHERE a.side = 'target') AS as_target
-            FROM actors a JOIN ({base}) e USING (event_id) WHERE {key} IS NOT NULL
+            FROM {f.actors_table} a JOIN ({base}) e USING (event_id) WHERE {key} IS NOT NULL
             GROUP BY {key} ORDER BY events DESC, 1 LIMIT ?""",
         [*params, max(0, min(limit, MAX_LIMIT))],
     )
@@ -518,4 +582,26 @@ def provenance(store: Store, event_id: str) -> dict[str, Any] | None:
         for r in reports_of(store, event_id)
     ]
     sentence = {"text": event["sentence_text"], "start": start, "end": end}
-    return {"event": event, "sentence": sentence, "document": document, "spans": spans, "reports": reports}
+    machine = load_events(store, [event_id], raw=True)[0] if event["corrected"] else None
+    return {
+        "event": event,
+        "sentence": sentence,
+        "document": document,
+        "spans": spans,
+        "reports": reports,
+        "machine": machine,
+        "corrections": corrections_of(store, event_id),
+    }
+
+
+def corrections_of(store: Store, event_id: str) -> list[dict[str, Any]]:
+    """Every correction made to the report ``event_id`` (as anchored now: by its document, trigger, machine type
+    and dyad), newest first; the first is the one in force."""
+    rows = store.fetch(
+        """SELECT c.* FROM corrections c JOIN events e
+             ON c.doc_id = e.doc_id AND c.trigger_start = e.trigger_start AND c.trigger_end = e.trigger_end
+            AND c.machine_type = e.type AND c.machine_dyad = e.dyad_key
+           WHERE e.event_id = ? ORDER BY c.created_at DESC, c.correction_id DESC""",
+        [event_id],
+    )
+    return [{**r, "created_at": r["created_at"].isoformat(timespec="seconds")} for r in rows]

@@ -14,6 +14,13 @@ Tables (one row per ...):
 - ``shards``: Parquet shards written by the Dask engine's workers and loaded into the store.
 - ``clusters``: deduplicated real-world event: its representative report and ``mentions`` / ``sources`` /
   ``documents`` counts; ``mentions`` links each report to its cluster with why it was merged.
+- ``corrections``: an analyst's correction of an event report, with who made it and when (never deleted; the
+  latest correction of a report is the one in force). A correction is anchored to what the machine coded (the
+  document, the trigger's offsets, the machine's type and dyad), not to the report's id, so it finds its report
+  again when the document is extracted anew (re-ingested with another text that keeps that sentence, or by
+  another coder that codes it the same way). The views ``coded_events`` and ``coded_actors`` are ``events`` and
+  ``actors`` with the corrections in force applied (``retracted``: marked wrong, or not a reported event); the
+  tables themselves always keep the machine's coding.
 
 A store records its schema version; :func:`migrate` applies, in one transaction, every migration newer than the
 store's version, so a store written by an older hadath opens with a newer one.
@@ -89,6 +96,79 @@ MIGRATIONS: tuple[tuple[int, Sequence[str]], ...] = (
             # Parquet shards of the Dask engine loaded into this store (a re-run loads only the missing ones).
             """CREATE TABLE shards (name VARCHAR PRIMARY KEY, loaded_at TIMESTAMP, documents INTEGER,
                skipped_unchanged INTEGER)""",
+        ),
+    ),
+    (
+        4,
+        (
+            """CREATE TABLE corrections (
+                correction_id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, analyst VARCHAR NOT NULL,
+                note VARCHAR, doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+                trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, machine_type VARCHAR NOT NULL,
+                machine_dyad VARCHAR NOT NULL, wrong BOOLEAN NOT NULL, status VARCHAR NOT NULL,
+                type VARCHAR NOT NULL, mode VARCHAR, cameo VARCHAR NOT NULL, quad_class TINYINT, goldstein DOUBLE,
+                source_code VARCHAR NOT NULL, source_country VARCHAR, source_org VARCHAR, source_sector VARCHAR,
+                source_text VARCHAR, source_start INTEGER, source_end INTEGER, source_name VARCHAR,
+                source_role VARCHAR, source_entity_id VARCHAR,
+                target_code VARCHAR NOT NULL, target_country VARCHAR, target_org VARCHAR, target_sector VARCHAR,
+                target_text VARCHAR, target_start INTEGER, target_end INTEGER, target_name VARCHAR,
+                target_role VARCHAR, target_entity_id VARCHAR, dyad_key VARCHAR NOT NULL)""",
+            "CREATE INDEX corrections_doc ON corrections (doc_id)",
+            """CREATE VIEW current_corrections AS SELECT * FROM corrections
+               QUALIFY row_number() OVER (PARTITION BY doc_id, trigger_start, trigger_end, machine_type, machine_dyad
+                                          ORDER BY created_at DESC, correction_id DESC) = 1""",
+            f"""CREATE VIEW coded_events AS
+                SELECT e.* REPLACE (
+                    CASE WHEN c.doc_id IS NULL THEN e.type ELSE c.type END AS type,
+                    CASE WHEN c.doc_id IS NULL THEN e.mode ELSE c.mode END AS mode,
+                    CASE WHEN c.doc_id IS NULL THEN e.cameo ELSE c.cameo END AS cameo,
+                    CASE WHEN c.doc_id IS NULL THEN e.quad_class ELSE c.quad_class END AS quad_class,
+                    CASE WHEN c.doc_id IS NULL THEN e.goldstein ELSE c.goldstein END AS goldstein,
+                    CASE WHEN c.doc_id IS NULL THEN e.status WHEN c.status = 'reported' THEN 'factual'
+                         ELSE c.status END AS status,
+                    {
+                ", ".join(
+                    f"CASE WHEN c.doc_id IS NULL THEN e.{col} ELSE c.{col} END AS {col}"
+                    for col in (
+                        "source_code",
+                        "source_country",
+                        "source_org",
+                        "source_sector",
+                        "target_code",
+                        "target_country",
+                        "target_org",
+                        "target_sector",
+                        "dyad_key",
+                    )
+                )
+            }),
+                    c.correction_id, coalesce(c.wrong OR c.status <> 'reported', false) AS retracted
+                FROM events e LEFT JOIN current_corrections c
+                  ON c.doc_id = e.doc_id AND c.trigger_start = e.trigger_start AND c.trigger_end = e.trigger_end
+                 AND c.machine_type = e.type AND c.machine_dyad = e.dyad_key""",
+            f"""CREATE VIEW coded_actors AS
+                WITH sides AS (
+                    SELECT e.event_id, e.doc_id, s.side,
+                           {
+                ", ".join(
+                    f"CASE s.side WHEN 'source' THEN c.source_{col} ELSE c.target_{col} END AS {col}"
+                    for col in ("text", "start", "end", "name", "country", "org", "sector", "role", "entity_id")
+                ).replace("AS end", 'AS "end"')
+            }
+                    FROM events e JOIN current_corrections c
+                      ON c.doc_id = e.doc_id AND c.trigger_start = e.trigger_start
+                     AND c.trigger_end = e.trigger_end AND c.machine_type = e.type AND c.machine_dyad = e.dyad_key
+                    CROSS JOIN (VALUES ('source'), ('target')) s(side))
+                SELECT coalesce(a.event_id, s.event_id) AS event_id, coalesce(a.doc_id, s.doc_id) AS doc_id,
+                       coalesce(a.side, s.side) AS side,
+                       {
+                ", ".join(
+                    f"CASE WHEN s.event_id IS NULL THEN a.{col} ELSE s.{col} END AS {col}"
+                    for col in ("text", "start", '"end"', "name", "country", "org", "sector", "role", "entity_id")
+                )
+            }
+                FROM actors a FULL OUTER JOIN sides s ON s.event_id = a.event_id AND s.side = a.side
+                WHERE s.event_id IS NULL OR s.country IS NOT NULL OR s.org IS NOT NULL""",
         ),
     ),
 )

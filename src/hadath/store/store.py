@@ -142,7 +142,8 @@ class Store:
         columns of the CSV and Parquet exports (:func:`hadath.store.export.flat_columns`): list columns hold lists,
         dates are ``datetime64``, integers nullable ``Int64``, CAMEO codes strings. ``filters`` are those of
         ``hadath query`` (``country``, ``source_country``, ``target_country``, ``sector``, ``type``, ``mode``,
-        ``since``, ``until``, ``location``, ``topic``, ``text``), each a value or a list; an unknown code raises
+        ``since``, ``until``, ``location``, ``topic``, ``text``, ``actor``; ``raw=True`` for the machine's coding
+        without the analysts' corrections), each a value or a list; an unknown code raises
         :class:`hadath.store.query.FilterError` naming the closest known ones. Needs ``hadath[frames]``."""
         table = self.events_arrow(limit=limit, offset=offset, reports=reports, **filters)
         import pandas as pd
@@ -156,7 +157,8 @@ class Store:
         from hadath.store.export import arrow_table, selected_ids
         from hadath.store.query import build_filter
 
-        return arrow_table(self, selected_ids(self, build_filter(**filters), reports, limit, offset), reports)
+        f = build_filter(**filters)
+        return arrow_table(self, selected_ids(self, f, reports, limit, offset), reports, f.raw)
 
     def count(self, reports: bool = False, **filters: Any) -> int:
         """How many events (or reports) match ``filters`` (those of :meth:`events`)."""
@@ -240,6 +242,13 @@ class Store:
             )
         for table in DOCUMENT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _gone)")
+
+    def add_correction(self, row: dict[str, Any]) -> None:
+        """Store an analyst's correction (a row of ``corrections``, built by
+        :func:`hadath.store.corrections.build_correction`); earlier ones are kept as its history."""
+        columns = tuple(row)
+        with transaction(self.con):
+            insert_rows(self.con, "corrections", columns, [tuple(row[c] for c in columns)])
 
     # ---- deduplication --------------------------------------------------------------------------------------
 
