@@ -16,7 +16,7 @@ from hadath.api import create_app
 from hadath.api.app import STATIC
 from hadath.store.query import MAX_LIMIT
 
-from .conftest import ALL_REPORTS, EXAMPLE, MEETING_REPORTS
+from .conftest import ALL_REPORTS, EXAMPLE, MEETING_REPORTS, error_of
 
 EXAMPLE_ID = "bna-2024-06-11-001"
 #: Deduplicated events of the test store: 4 of the example, the Doha meeting (3 reports), its sequel, 2 other
@@ -397,3 +397,29 @@ def test_issue16_12_the_default_body_limit_admits_the_most_documents_a_request_m
             response = client.post("/v1/documents", content=body, headers={"X-API-Key": "s3cret",
                                    "Content-Type": "application/json"})  # fmt: skip
             assert response.status_code != 413, (escaped, len(body))
+
+
+def test_events_sort_over_the_whole_store_not_one_page(client: TestClient) -> None:
+    """The most-reported event comes first with sort=-mentions even on a page of one (the Doha meeting, 3 reports),
+    and every page of a sort joins up to the whole sorted list."""
+    everything = client.get("/v1/events?limit=100&sort=-mentions").json()["items"]
+    top = client.get("/v1/events?limit=1&sort=-mentions").json()["items"]
+    assert top[0]["id"] == "petra-0304-7:1" and top[0]["mentions"] == max(e["mentions"] for e in everything)
+    pages = [client.get(f"/v1/events?limit=4&offset={o}&sort=type").json()["items"] for o in range(0, 16, 4)]
+    joined = [e["id"] for page in pages for e in page]
+    assert joined == [e["id"] for e in client.get("/v1/events?limit=100&sort=type").json()["items"]]
+    types = [e["type"] for page in pages for e in page]
+    assert types == sorted(types)
+    dates = [e["date"] for e in client.get("/v1/events?limit=100&sort=date").json()["items"]]
+    assert dates == sorted(dates)
+    error = error_of(client.get("/v1/events?sort=colour"))
+    assert error["code"] == "invalid_filter" and "sort 'colour' is not one of" in error["message"]
+
+
+def test_events_filter_by_actor_name_in_english_or_arabic_or_code(client: TestClient) -> None:
+    english = [e["id"] for e in client.get("/v1/events?actor=blinken").json()["items"]]
+    assert "bna-2024-06-11-001:1" in english
+    arabic = [e["id"] for e in client.get("/v1/events?actor=الصفدي").json()["items"]]
+    assert arabic and all("JOR" in (e["source"]["country"], e["target"]["country"])
+                          for e in client.get("/v1/events?actor=الصفدي").json()["items"])  # fmt: skip
+    assert client.get("/v1/events?actor=nobody-at-all").json()["total"] == 0

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import EXAMPLE, serving
+from .conftest import EXAMPLE, build_store, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -44,6 +44,14 @@ def base_url(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             pytest.fail(f"CI is set, so the browser tests must run, but {reason}")
         pytest.skip(reason)
     with serving(api_db, tmp_path_factory.mktemp("server") / "serve.log", wait=WAIT) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable_url(base_url: str, tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iterator[str]:
+    """``hadath serve --api-key s3cret`` over a store of its own (analysts' corrections are written to it)."""
+    db = build_store(tmp_path_factory.mktemp("writable-store"), pipeline)
+    with serving(db, tmp_path_factory.mktemp("writable") / "serve.log", "--api-key", "s3cret", wait=WAIT) as url:
         yield url
 
 
@@ -145,16 +153,77 @@ def test_the_dashboard_shows_timeline_network_and_table_and_filters_by_a_country
     no_script_errors(browser)
 
 
+def click_and_wait(driver: Any, selector: str, what: str) -> None:
+    before = refreshes(driver)
+    css(driver, selector)[0].click()
+    state = "return document.body.dataset.state"
+    wait_for(driver, lambda d: refreshes(d) > before and d.execute_script(state) == "ready", what)
+
+
 def test_the_table_sorts_by_a_column(browser: Any, base_url: str) -> None:
     open_dashboard(browser, base_url)
-    header = css(browser, '#events-table th[data-sort="type"] button')[0]
-    header.click()
+    click_and_wait(browser, '#events-table th[data-sort="type"] button', "the events sorted by type")
     types = [tr.find_element("css selector", ".type-pill").text for tr in css(browser, "#events-table tbody tr")]
     assert types == sorted(types)
-    header.click()
+    click_and_wait(browser, '#events-table th[data-sort="type"] button', "the events sorted by type, descending")
     types = [tr.find_element("css selector", ".type-pill").text for tr in css(browser, "#events-table tbody tr")]
     assert types == sorted(types, reverse=True)
     assert css(browser, '#events-table th[data-sort="type"]')[0].get_attribute("aria-sort") == "descending"
+    assert "sort=-type" in browser.current_url
+
+
+def test_the_server_sorts_and_pages_the_whole_store(browser: Any, base_url: str) -> None:
+    """Pages of five: sorting by reports puts the most-reported event of the whole store first (not of the page
+    loaded), and the next page is the server's next page; dates never wrap."""
+    browser.get_log("browser")
+    browser.get(base_url + "/?limit=5")
+    wait_for(browser, lambda d: refreshes(d) >= 1, "the first page")
+    assert row_ids(browser) == [e["id"] for e in api_get(base_url, "/v1/events?limit=5")["items"]]
+    click_and_wait(browser, '#events-table th[data-sort="mentions"] button', "the events sorted by reports")
+    top = api_get(base_url, "/v1/events?limit=5&sort=-mentions")["items"]
+    assert row_ids(browser) == [e["id"] for e in top] and top[0]["mentions"] == 3
+    total = api_get(base_url, "/v1/events")["total"]
+    assert css(browser, "#table-count")[0].text == f"1–5 of {total} events"
+    click_and_wait(browser, "#page-next", "the second page")
+    second = api_get(base_url, "/v1/events?limit=5&offset=5&sort=-mentions")["items"]
+    assert row_ids(browser) == [e["id"] for e in second]
+    assert "offset=5" in browser.current_url and "sort=-mentions" in browser.current_url
+    assert css(browser, "#table-count")[0].text == f"6–10 of {total} events"
+    lines = browser.execute_script(
+        """return Array.from(document.querySelectorAll('#events-table td.date')).map((td) => {
+             const range = document.createRange(); range.selectNodeContents(td);
+             return range.getClientRects().length; })"""
+    )
+    assert lines and set(lines) == {1}  # one line box each: "2025-03-04", never "2025-03-/04"
+    browser.save_screenshot(str(ARTIFACTS / "paged.png"))
+    no_script_errors(browser)
+
+
+def test_filters_live_in_the_url_and_a_shared_url_restores_the_view(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    css(browser, "#actor")[0].send_keys("Safadi")
+    browser.execute_script("document.getElementById('sector').value = 'GOV';")
+    browser.execute_script("document.getElementById('mode').value = 'visit';")
+    css(browser, "#source_country")[0].send_keys("jor")
+    click_and_wait(browser, "#apply", "the filtered events")
+    url = browser.current_url
+    for part in ("actor=Safadi", "sector=GOV", "mode=visit", "source_country=JOR"):
+        assert part in url, url
+    expected = api_get(base_url, "/v1/events?actor=Safadi&sector=GOV&mode=visit&source_country=JOR&limit=100")["items"]
+    assert expected and row_ids(browser) == [e["id"] for e in expected]
+    # the export link downloads exactly these events
+    href = css(browser, "#export-link")[0].get_attribute("href")
+    with urllib.request.urlopen(href, timeout=30) as response:
+        exported = response.read().decode("utf-8-sig").splitlines()
+    assert len(exported) == 1 + len(expected)  # header and one row per event
+    # another browser tab (a colleague) opening the URL sees the same view
+    browser.get("about:blank")
+    browser.get(url)
+    wait_for(browser, lambda d: refreshes(d) >= 1, "the shared view")
+    assert css(browser, "#actor")[0].get_attribute("value") == "Safadi"
+    assert browser.execute_script("return document.getElementById('sector').value") == "GOV"
+    assert row_ids(browser) == [e["id"] for e in expected]
+    no_script_errors(browser)
 
 
 def marks(driver: Any, container: str) -> list[dict[str, Any]]:
@@ -317,3 +386,68 @@ def test_browser_artifacts_folder_is_ignored_by_git() -> None:
         pytest.skip("not a git checkout")
     ignored = subprocess.run(["git", "check-ignore", "-q", str(ARTIFACTS / "x.png")], cwd=ROOT, check=False)
     assert ignored.returncode == 0
+
+
+def test_a_correction_round_trip(browser: Any, writable_url: str) -> None:
+    """An analyst corrects an event in its provenance; the table, /v1/events and the export show the correction,
+    the raw coding is kept, and re-ingesting the document (a longer text: extracted anew) keeps the correction."""
+    import json
+
+    event_id = "spa-0306-3:1"  # Saudi Arabia and Egypt sign an energy agreement: AGREE sign, SAU -> EGY
+    open_dashboard(browser, writable_url)
+    open_event(browser, event_id)
+    css(browser, "#correct-details summary")[0].click()
+    css(browser, "#fix-analyst")[0].clear()
+    css(browser, "#fix-analyst")[0].send_keys("amal")
+    css(browser, "#fix-key")[0].clear()
+    css(browser, "#fix-key")[0].send_keys("s3cret")
+    browser.execute_script(
+        "const t = document.getElementById('fix-type'); t.value = 'COOPERATE'; t.dispatchEvent(new Event('change'));"
+    )
+    browser.execute_script("document.getElementById('fix-mode').value = 'economic';")
+    target = css(browser, "#fix-target-code")[0]
+    target.clear()
+    target.send_keys("JOR")
+    css(browser, "#fix-note")[0].send_keys("the partner is Jordan")
+    browser.save_screenshot(str(ARTIFACTS / "correction-form.png"))
+    before = refreshes(browser)
+    css(browser, "#fix-save")[0].click()
+    wait_for(browser, lambda d: css(d, "#fix-saved") and refreshes(d) > before, "the saved correction")
+    assert "COOPERATE · economic" in css(browser, "#prov-title")[0].text
+    assert "Corrected by amal" in css(browser, "#prov-corrected")[0].text
+    assert (
+        "AGREE · sign" in css(browser, "#prov-machine")[0].text and "EGY/GOV" in css(browser, "#prov-machine")[0].text
+    )
+    browser.find_element("css selector", "#prov-corrections").screenshot(str(ARTIFACTS / "correction.png"))
+    # the table shows it, marked as corrected
+    row = next(tr for tr in css(browser, "#events-table tbody tr[data-id]") if tr.get_attribute("data-id") == event_id)
+    assert row.get_attribute("data-corrected") == "true" and "COOPERATE" in row.text and "corrected" in row.text
+
+    def check(where: str) -> None:
+        fixed = api_get(writable_url, "/v1/events?type=COOPERATE&limit=100")["items"]
+        assert event_id in [e["id"] for e in fixed], where
+        event = next(e for e in fixed if e["id"] == event_id)
+        assert event["target"]["country"] == "JOR" and event["corrected"]["analyst"] == "amal", where
+        raw = api_get(writable_url, "/v1/events?type=AGREE&raw=true&limit=100")["items"]
+        assert event_id in [e["id"] for e in raw], where
+        with urllib.request.urlopen(writable_url + "/v1/export?format=plover&type=COOPERATE", timeout=30) as response:
+            exported = [json.loads(line) for line in response.read().decode("utf-8").splitlines()]
+        assert [e["event"] for e in exported if e["id"] == event_id] == ["COOPERATE"], where
+
+    check("after the correction")
+    spa = next(r for r in api_get(writable_url, "/v1/events?limit=100")["items"] if r["id"] == event_id)
+    text = api_get(writable_url, f"/v1/events/{event_id}")["sentence"]["text"]
+    longer = {"id": "spa-0306-3", "date": "2025-03-06", "source": "SPA",
+              "text": text + " وأكد الجانبان أهمية تعزيز العلاقات الثنائية."}  # fmt: skip
+    request = urllib.request.Request(
+        writable_url + "/v1/documents", method="POST", data=json.dumps({"documents": [longer]}).encode(),
+        headers={"Content-Type": "application/json", "X-API-Key": "s3cret"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=120) as response:
+        assert json.loads(response.read())["replaced"] == 1
+    assert spa["sentence"]["start"] == 0
+    check("after re-ingest")
+    open_dashboard(browser, writable_url)  # and the dashboard, reloaded, still shows it
+    row = next(tr for tr in css(browser, "#events-table tbody tr[data-id]") if tr.get_attribute("data-id") == event_id)
+    assert row.get_attribute("data-corrected") == "true"
+    no_script_errors(browser)

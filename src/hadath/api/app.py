@@ -24,7 +24,7 @@ from hadath import __version__
 from hadath.api.deps import Library, ServerStore, Settings
 from hadath.api.errors import ApiConfigError, install_handlers
 from hadath.api.middleware import BodyLimit, SecurityHeaders
-from hadath.api.routes import aggregates, dashboard, events, extraction, service
+from hadath.api.routes import aggregates, corrections, dashboard, events, export, extraction, service
 from hadath.api.routes.dashboard import STATIC
 from hadath.pipeline import Pipeline
 from hadath.store.query import MAX_LIMIT
@@ -93,7 +93,8 @@ def create_app(
     app.add_middleware(
         SecurityHeaders, dashboard_paths=("/", "/index.html"), docs_paths=("/docs", "/redoc", "/docs/oauth2-redirect")
     )
-    for router in (service.router, events.router, aggregates.router, extraction.router, dashboard.router):
+    routers = (service, events, export, corrections, aggregates, extraction, dashboard)
+    for router in (r.router for r in routers):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -22,6 +22,7 @@ from fastapi.responses import Response
 
 from hadath.api.errors import ApiError
 from hadath.pipeline import Pipeline
+from hadath.store.corrections import default_cameo_codes
 from hadath.store.query import EventFilter, build_filter
 from hadath.store.store import Store
 
@@ -96,6 +97,14 @@ class Library:
     @cached_property
     def topics(self) -> list[str]:
         return sorted({t.topic for t in self.pipeline.lexicons.topics})
+
+    @cached_property
+    def default_cameo(self) -> dict[str, str]:
+        """Each event type's most frequent CAMEO code in the trigger lexicon (a corrected type takes it)."""
+        codes: dict[str, list[str]] = {}
+        for t in self.pipeline.lexicons.triggers:
+            codes.setdefault(t.type, []).append(t.cameo)
+        return default_cameo_codes(codes)
 
 
 class Settings:
@@ -188,6 +197,17 @@ def _filters(
             "after normalization, so hamza and ta marbuta spellings match).",
         ),
     ] = None,
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Words of either side's name (English, or Arabic as written) or its code "
+            "(an entity id such as person:antony-blinken matches exactly).",
+        ),
+    ] = None,
+    raw: Annotated[
+        bool, Query(description="The machine's coding, without the analysts' corrections (default: corrected).")
+    ] = False,
 ) -> EventFilter:
     """The query filters of ``hadath query``, validated (an unknown type or a malformed date is a 422)."""
     return build_filter(
@@ -202,6 +222,8 @@ def _filters(
         location=location,
         topic=topic or (),
         text=q,
+        actor=actor,
+        raw=raw,
     )
 
 

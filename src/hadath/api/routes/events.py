@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from hadath.api.deps import Filters, Lib, Stores, json_response
 from hadath.api.errors import ApiError
-from hadath.store.query import MAX_LIMIT, count_events, provenance, query_events
+from hadath.store.query import MAX_LIMIT, SORT_KEYS, count_events, provenance, query_events
 
 router = APIRouter(tags=["events"])
 
@@ -28,14 +28,22 @@ def list_events(
     ] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Events to skip.")] = 0,
     reports: Annotated[bool, Query(description="Every report instead of deduplicated events.")] = False,
+    sort: Annotated[
+        str,
+        Query(
+            max_length=20,
+            description=f"Order over all matching events: {', '.join(SORT_KEYS)}; '-' before it for descending.",
+        ),
+    ] = "-date",
 ) -> Response:
-    """Matching events, newest first, as contract events with ``doc_id``, ``mentions``, ``sources``,
+    """Matching events, newest first (or in the order of ``sort``, over all matching events), as contract events
+    with ``doc_id``, ``mentions``, ``sources``,
     ``documents``, ``sentence_text``, ``quad_class`` and ``goldstein``: ``{"items", "total", "limit",
     "offset", "next_offset"}``."""
     limit = min(limit, MAX_LIMIT)
     with stores.reader() as store:
         total = count_events(store, f, reports)
-        items = query_events(store, f, limit, offset, reports)
+        items = query_events(store, f, limit, offset, reports, sort)
     after = offset + len(items)
     return json_response(
         {
@@ -52,7 +60,8 @@ def list_events(
 def get_event(event_id: str, stores: Stores, library: Lib) -> Response:
     """One event (a deduplicated event's id or any report's) with its provenance: the sentence's text, the
     document's metadata, every span it rests on (document offsets; ``in_sentence``), and every report of the
-    same real-world event with why it was merged."""
+    same real-world event with why it was merged; when analysts corrected it, ``machine`` (the event as the machine
+    coded it) and ``corrections`` (every correction, newest first)."""
     with stores.reader() as store:
         found = provenance(store, event_id)
     if found is None:

@@ -4,7 +4,11 @@
 
 (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const TABLE_LIMIT = 500;
+  const PAGE = 100; // events per page of the table by default (?limit=N in the URL: up to 500)
+  // Filters kept in the URL (?country=JOR&type=CONSULT&sort=-mentions&offset=100 ...): a shared URL restores the view.
+  const LIST_FILTERS = ["country", "type"];
+  const FIELD_FILTERS = ["source_country", "target_country", "sector", "mode", "actor", "since", "until", "topic", "q"];
+  const PLACEHOLDER = new Set(["---", "-"]); // no known code (---) or no actor (-): counted apart, not drawn
   const KINDS = ["source", "target", "trigger", "location", "occasion"];
   const TYPE_COLORS = {
     AGREE: "#1b9e77", CONSULT: "#1f78b4", SUPPORT: "#66a61e", CONCEDE: "#8fbc3b", COOPERATE: "#17a2b8",
@@ -18,7 +22,10 @@
     codes: { types: [], topics: [], names: {}, quad_classes: {} },
     events: [],
     total: 0,
+    offset: 0,
+    page: PAGE,
     sort: { key: "date", dir: -1 },
+    writable: false,
     timeline: null,
     dyads: null,
     pasteText: "",
@@ -87,11 +94,72 @@
     const params = new URLSearchParams();
     for (const code of checkedValues($("#country-list"))) params.append("country", code);
     for (const type of checkedValues($("#type-list"))) params.append("type", type);
-    for (const id of ["since", "until", "topic", "q"]) {
-      const value = $("#" + id).value.trim();
+    for (const id of FIELD_FILTERS) {
+      let value = $("#" + id).value.trim();
+      if (id === "source_country" || id === "target_country") value = value.toUpperCase();
       if (value) params.set(id, value);
     }
+    if ($("#raw").checked) params.set("raw", "true");
     return params;
+  }
+
+  const sortParam = () => (state.sort.dir < 0 ? "-" : "") + state.sort.key;
+
+  // The whole view as a query string: filters, the table's order and page, the timeline's settings.
+  function viewParams() {
+    const params = filterParams();
+    if (sortParam() !== "-date") params.set("sort", sortParam());
+    if (state.offset) params.set("offset", String(state.offset));
+    if (state.page !== PAGE) params.set("limit", String(state.page));
+    if ($("#interval").value !== "month") params.set("interval", $("#interval").value);
+    if ($("#by").value !== "type") params.set("by", $("#by").value);
+    return params;
+  }
+
+  function saveView() {
+    const query = viewParams().toString();
+    const url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+  }
+
+  // Set the controls from the URL (on load, and when the browser goes back or forward).
+  function restoreView() {
+    const params = new URLSearchParams(location.search);
+    for (const name of LIST_FILTERS) {
+      const wanted = new Set(params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean));
+      const list = $(name === "country" ? "#country-list" : "#type-list");
+      for (const box of $$("input[type=checkbox]", list)) box.checked = wanted.has(box.value);
+      if (name === "country") { // a code the list lacks (no events yet) still filters, and shows as checked
+        for (const code of wanted) {
+          if (!$(`input[value="${CSS.escape(code)}"]`, list)) {
+            list.prepend(el("label", { title: code, "data-code": code },
+              el("input", { type: "checkbox", value: code, name: "country", checked: "checked" }), el("span", { text: code })));
+          }
+        }
+      }
+    }
+    for (const id of FIELD_FILTERS) {
+      const control = $("#" + id);
+      const value = params.get(id) || "";
+      if (control.tagName === "SELECT" && value && !$$("option", control).some((o) => o.value === value)) {
+        control.append(el("option", { value, text: value }));
+      }
+      control.value = value;
+    }
+    $("#raw").checked = params.get("raw") === "true";
+    const sort = params.get("sort") || "-date";
+    const key = sort.replace(/^[-+]/, "");
+    state.sort = SORTABLE.has(key) ? { key, dir: sort.startsWith("-") ? -1 : 1 } : { key: "date", dir: -1 };
+    state.offset = Math.max(0, Number(params.get("offset")) || 0);
+    state.page = Math.min(500, Math.max(1, Number(params.get("limit")) || PAGE));
+    $("#interval").value = ["day", "week", "month", "year"].includes(params.get("interval")) ? params.get("interval") : "month";
+    $("#by").value = params.get("by") === "quad_class" ? "quad_class" : "type";
+  }
+
+  function updateExportLink() {
+    const params = filterParams();
+    params.set("format", $("#export-format").value);
+    $("#export-link").href = "/v1/export?" + params;
   }
 
   // ---- filters -----------------------------------------------------------------------------------------------
@@ -130,8 +198,26 @@
     const box = $(`#country-list input[value="${CSS.escape(code)}"]`);
     if (box) {
       box.checked = !box.checked;
+      state.offset = 0;
       refresh();
     }
+  }
+
+  function renderSelects(codes) {
+    const sector = $("#sector");
+    for (const code of codes.sectors) sector.append(el("option", { value: code, text: code }));
+    const mode = $("#mode");
+    for (const [type, modes] of Object.entries(codes.modes)) {
+      if (!modes.length) continue;
+      const group = el("optgroup", { label: type });
+      for (const m of modes) group.append(el("option", { value: m, text: m }));
+      mode.append(group);
+    }
+  }
+
+  function renderCodeOptions(rows) {
+    const list = $("#code-options");
+    for (const row of rows) list.append(el("option", { value: row.code, text: row.name || row.code }));
   }
 
   // ---- timeline ----------------------------------------------------------------------------------------------
@@ -348,15 +434,8 @@
     return `${actor.country || actor.org || "---"}/${actor.sector || "UNK"}`;
   }
 
-  const SORT_KEYS = {
-    date: (e) => e.date || "",
-    type: (e) => `${e.type} ${e.mode || ""}`,
-    source: (e) => actorLabel(e.source).toLowerCase(),
-    target: (e) => actorLabel(e.target).toLowerCase(),
-    location: (e) => (e.location ? `${e.location.country || ""} ${e.location.text}` : ""),
-    trigger: (e) => e.trigger.text,
-    mentions: (e) => e.mentions,
-  };
+  // Columns the server sorts by (GET /v1/events?sort=KEY or -KEY), over every matching event.
+  const SORTABLE = new Set(["date", "type", "source", "target", "location", "trigger", "mentions"]);
 
   function actorCell(actor) {
     if (!actor) return el("td", { class: "muted", text: "—" });
@@ -368,13 +447,7 @@
   function renderTable() {
     const key = state.sort.key;
     const dir = state.sort.dir;
-    const get = SORT_KEYS[key];
-    const rows = [...state.events].sort((a, b) => {
-      const x = get(a);
-      const y = get(b);
-      const c = typeof x === "number" ? x - y : String(x).localeCompare(String(y));
-      return c * dir || a.id.localeCompare(b.id);
-    });
+    const rows = state.events; // in the server's order
     $$("#events-table th").forEach((th) => {
       th.setAttribute("aria-sort", th.dataset.sort === key ? (dir > 0 ? "ascending" : "descending") : "none");
     });
@@ -385,9 +458,11 @@
       pill.style.background = TYPE_COLORS[e.type] || "#777";
       const loc = e.location;
       const tr = el("tr", { tabindex: 0, "data-id": e.id, title: "Open the provenance of this event",
+        "data-corrected": e.corrected ? "true" : null,
         onclick: () => openEvent(e.id), onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.id); } },
-      el("td", { text: e.date || "undated" }),
-      el("td", {}, pill, e.mode ? el("div", { class: "code", text: `${e.mode} · ${e.cameo}` }) : el("div", { class: "code", text: e.cameo })),
+      el("td", { class: "date", text: e.date || "undated" }),
+      el("td", {}, pill, e.corrected ? el("span", { class: "badge", title: `corrected by ${e.corrected.analyst} on ${e.corrected.created_at}`, text: "corrected" }) : null,
+        e.mode ? el("div", { class: "code", text: `${e.mode} · ${e.cameo}` }) : el("div", { class: "code", text: e.cameo })),
       actorCell(e.source),
       actorCell(e.target),
       loc ? el("td", {}, ar(loc.text, "div"), el("div", { class: "code", text: loc.country || "" })) : el("td", { class: "muted", text: "—" }),
@@ -396,14 +471,51 @@
       body.append(tr);
     }
     const shown = state.events.length;
-    $("#table-count").textContent = shown < state.total
-      ? `${state.total} events; the newest ${shown} are listed` : `${state.total} event${state.total === 1 ? "" : "s"}`;
+    const total = state.total;
+    $("#table-count").textContent = shown < total
+      ? `${state.offset + 1}–${state.offset + shown} of ${total} events`
+      : `${total} event${total === 1 ? "" : "s"}`;
+    $("#page-prev").disabled = state.offset <= 0;
+    $("#page-next").disabled = state.offset + shown >= total;
     if (!shown) body.append(el("tr", {}, el("td", { colspan: 7, class: "muted", text: "No events match these filters." })));
+    $("#table-card").dataset.offset = String(state.offset);
   }
 
   function sortBy(key) {
     state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: key === "date" || key === "mentions" ? -1 : 1 };
-    renderTable();
+    state.offset = 0;
+    loadEvents(true);
+  }
+
+  function turnPage(delta) {
+    state.offset = Math.max(0, state.offset + delta * state.page);
+    loadEvents(true);
+  }
+
+  function eventParams() {
+    const params = filterParams();
+    params.set("limit", String(state.page));
+    params.set("offset", String(state.offset));
+    params.set("sort", sortParam());
+    return params;
+  }
+
+  // One page of the table (after a sort or a page turn: the charts do not change).
+  async function loadEvents(save) {
+    const error = $("#filter-error");
+    document.body.dataset.state = "loading";
+    try {
+      const events = await api("/v1/events?" + eventParams());
+      state.events = events.items;
+      state.total = events.total;
+      renderTable();
+      if (save) saveView();
+    } catch (err) {
+      error.textContent = err.message;
+      error.hidden = false;
+    }
+    document.body.dataset.state = "ready";
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
   }
 
   // ---- highlighted sentences ---------------------------------------------------------------------------------
@@ -570,6 +682,7 @@
     if (doc.title) fact(facts, "title", el("span", { dir: "auto", text: doc.title }));
     if (doc.url) fact(facts, "url", safeLink(doc.url, doc.url));
     body.append(el("h3", { text: "Document" }), facts);
+    body.append(correctionSection(data));
     const outlets = new Set(data.reports.map((r) => r.outlet)).size;
     body.append(el("h3", { text: `Reports of this event: ${data.reports.length} from ${outlets} outlet${outlets === 1 ? "" : "s"}` }));
     const list = el("ol", { class: "reports", id: "prov-reports" });
@@ -583,6 +696,126 @@
         r.url ? el("span", {}, " · ", safeLink(r.url, "source")) : null));
     }
     body.append(list);
+  }
+
+  // ---- analysts' corrections -----------------------------------------------------------------------------------
+
+  const STATUSES = ["reported", "negated", "planned", "hypothetical", "background", "nonpolitical"];
+
+  function codingLine(e) {
+    const side = (a) => (a ? `${actorCode(a)}${a.name ? " " + a.name : ""}` : "—");
+    return `${e.type}${e.mode ? " · " + e.mode : ""} · CAMEO ${e.cameo} · ${side(e.source)} → ${side(e.target)}`;
+  }
+
+  function options(select, values, current, blank) {
+    select.replaceChildren();
+    if (blank !== undefined) select.append(el("option", { value: "", text: blank }));
+    for (const v of values) select.append(el("option", { value: v, text: v, selected: v === current ? "selected" : null }));
+    select.value = current || "";
+  }
+
+  function actorFields(prefix, actor, allowNone) {
+    const code = el("input", { type: "text", id: `fix-${prefix}-code`, value: actor ? actor.country || actor.org || "" : "",
+      list: "code-options", "aria-label": `${prefix} code`, placeholder: "code" });
+    const sector = el("select", { id: `fix-${prefix}-sector`, "aria-label": `${prefix} sector` });
+    options(sector, state.codes.sectors, actor ? actor.sector || "UNK" : "UNK");
+    const span = el("label", { class: "small" }, el("input", { type: "checkbox", id: `fix-${prefix}-implied` }), " not the highlighted words");
+    const none = allowNone ? el("label", { class: "small" }, el("input", { type: "checkbox", id: `fix-${prefix}-none`, checked: actor ? null : "checked" }), " no target") : null;
+    return el("span", { class: "actor-fields" }, code, sector, span, none);
+  }
+
+  function correctionSection(data) {
+    const e = data.event;
+    const section = el("section", { id: "prov-corrections" });
+    section.append(el("h3", { text: "Analysts' corrections" }));
+    if (e.corrected) {
+      section.append(el("p", { class: "small", id: "prov-corrected" },
+        el("strong", { text: e.corrected.wrong ? "Marked wrong" : "Corrected" }),
+        ` by ${e.corrected.analyst} on ${e.corrected.created_at.replace("T", " ")}`,
+        e.corrected.note ? ` — “${e.corrected.note}”` : ""));
+    }
+    if (data.machine) {
+      section.append(el("p", { class: "machine small", id: "prov-machine" }, el("strong", { text: "Machine coding: " }), codingLine(data.machine)));
+    }
+    if (data.corrections && data.corrections.length) {
+      const list = el("ol", { class: "history" });
+      for (const c of data.corrections) {
+        list.append(el("li", { text: `${c.created_at.replace("T", " ")} · ${c.analyst}: ${c.wrong ? "wrong" : `${c.type}${c.mode ? " · " + c.mode : ""} · ${c.source_code}/${c.source_sector || "UNK"} → ${c.target_code === "-" ? "—" : `${c.target_code}/${c.target_sector || "UNK"}`} · ${c.status}`}${c.note ? " — " + c.note : ""}` }));
+      }
+      section.append(list);
+    }
+    if (!state.writable) {
+      section.append(el("p", { class: "muted small", text: "This server is read-only: start it with --api-key KEY to correct events here." }));
+      return section;
+    }
+    const form = el("form", { class: "correct-form", id: "correct-form" });
+    const type = el("select", { id: "fix-type", "aria-label": "type" });
+    options(type, state.codes.types, e.type);
+    const mode = el("select", { id: "fix-mode", "aria-label": "mode" });
+    const fillModes = () => options(mode, state.codes.modes[type.value] || [], type.value === e.type ? e.mode : "", "(no mode)");
+    fillModes();
+    type.addEventListener("change", fillModes);
+    const status = el("select", { id: "fix-status", "aria-label": "status" });
+    options(status, STATUSES, "reported");
+    form.append(
+      el("label", { for: "fix-analyst", text: "Analyst" }),
+      el("input", { type: "text", id: "fix-analyst", required: "required", maxlength: 100, value: localStorage.getItem("hadath.analyst") || "" }),
+      el("label", { for: "fix-key", text: "API key" }),
+      el("input", { type: "password", id: "fix-key", required: "required", value: sessionStorage.getItem("hadath.key") || "", autocomplete: "off" }),
+      el("label", { for: "fix-type", text: "Type, mode" }), el("span", { class: "actor-fields" }, type, mode),
+      el("label", { text: "Source" }), actorFields("source", e.source, false),
+      el("label", { text: "Target" }), actorFields("target", e.target, true),
+      el("label", { for: "fix-status", text: "Status" }), status,
+      el("label", { class: "wide" }, el("input", { type: "checkbox", id: "fix-wrong" }), "Not an event at all: mark it wrong"),
+      el("label", { for: "fix-note", text: "Note" }), el("textarea", { id: "fix-note", maxlength: 2000, dir: "auto" }),
+      el("span", { class: "wide" }, el("button", { type: "submit", id: "fix-save", text: "Save the correction" }),
+        el("span", { id: "fix-message", role: "status", class: "small" })),
+    );
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); saveCorrection(e); });
+    section.append(el("details", { id: "correct-details", open: e.corrected ? null : null },
+      el("summary", { text: e.corrected ? "Correct it again" : "Correct this event" }), form));
+    return section;
+  }
+
+  function actorChange(prefix, before) {
+    if ($(`#fix-${prefix}-none`) && $(`#fix-${prefix}-none`).checked) return null;
+    const change = { code: $(`#fix-${prefix}-code`).value.trim().toUpperCase(), sector: $(`#fix-${prefix}-sector`).value };
+    if ($(`#fix-${prefix}-implied`).checked) { change.start = null; change.end = null; }
+    const same = before && (before.country || before.org || "") === change.code && before.sector === change.sector;
+    return same && change.start === undefined ? undefined : change;
+  }
+
+  async function saveCorrection(e) {
+    const message = $("#fix-message");
+    const analyst = $("#fix-analyst").value.trim();
+    const key = $("#fix-key").value;
+    localStorage.setItem("hadath.analyst", analyst);
+    sessionStorage.setItem("hadath.key", key);
+    const body = { event_id: e.id, analyst };
+    if ($("#fix-wrong").checked) body.wrong = true;
+    if ($("#fix-type").value !== e.type) body.type = $("#fix-type").value;
+    if ($("#fix-mode").value !== (e.mode || "")) body.mode = $("#fix-mode").value || null;
+    body.status = $("#fix-status").value;
+    for (const side of ["source", "target"]) {
+      const change = actorChange(side, e[side]);
+      if (change !== undefined && !(change === null && !e[side])) body[side] = change;
+    }
+    const note = $("#fix-note").value.trim();
+    if (note) body.note = note;
+    message.className = "small";
+    message.textContent = "Saving…";
+    $("#provenance").dataset.state = "saving";
+    try {
+      const data = await api("/v1/corrections", { method: "POST", headers: { "Content-Type": "application/json", "X-API-Key": key }, body: JSON.stringify(body) });
+      renderProvenance(data);
+      $("#provenance").dataset.state = "ready";
+      $("#prov-corrected").append(el("span", { class: "ok", id: "fix-saved", text: " · saved" }));
+      await loadEvents(false);
+    } catch (err) {
+      $("#provenance").dataset.state = "ready";
+      message.className = "small error";
+      message.textContent = err.message;
+    }
   }
 
   // ---- paste an article --------------------------------------------------------------------------------------
@@ -636,16 +869,17 @@
 
   // ---- loading -----------------------------------------------------------------------------------------------
 
-  async function refresh() {
+  async function refresh(save = true) {
     const params = filterParams();
     const error = $("#filter-error");
     error.hidden = true;
     document.body.dataset.state = "loading";
+    if (save) saveView();
+    updateExportLink();
     const tl = new URLSearchParams(params);
     tl.set("interval", $("#interval").value);
     tl.set("by", $("#by").value);
-    const ev = new URLSearchParams(params);
-    ev.set("limit", String(TABLE_LIMIT));
+    const ev = eventParams();
     try {
       const [timeline, dyads, events] = await Promise.all([
         api("/v1/timeline?" + tl), api("/v1/dyads?" + params), api("/v1/events?" + ev),
@@ -666,6 +900,7 @@
   }
 
   async function refreshTimeline() {
+    saveView();
     const tl = filterParams();
     tl.set("interval", $("#interval").value);
     tl.set("by", $("#by").value);
@@ -691,13 +926,19 @@
   }
 
   async function init() {
-    $("#filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+    $("#filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(); });
     $("#reset").addEventListener("click", () => {
       $$("#filters input[type=checkbox]").forEach((c) => { c.checked = false; });
-      for (const id of ["since", "until", "topic", "q", "country-search"]) $("#" + id).value = "";
+      for (const id of [...FIELD_FILTERS, "country-search"]) $("#" + id).value = "";
       $$("#country-list label").forEach((l) => { l.hidden = false; });
+      state.offset = 0;
+      state.sort = { key: "date", dir: -1 };
       refresh();
     });
+    $("#page-prev").addEventListener("click", () => turnPage(-1));
+    $("#page-next").addEventListener("click", () => turnPage(1));
+    $("#export-format").addEventListener("change", updateExportLink);
+    window.addEventListener("popstate", () => { restoreView(); refresh(false); });
     $("#country-search").addEventListener("input", (e) => {
       const needle = e.target.value.trim().toLowerCase();
       $$("#country-list label").forEach((l) => { l.hidden = needle && !l.title.toLowerCase().includes(needle) && !l.dataset.code.toLowerCase().includes(needle); });
@@ -724,16 +965,20 @@
         api("/v1/codes"), api("/v1/health"), api("/v1/actors?group=country&limit=1000"),
       ]);
       state.codes = codes;
+      state.writable = health.accepts_documents;
       const c = health.counts;
       $("#store-counts").textContent = `${health.store}: ${c.events} events from ${c.reports} reports in ${c.documents} documents`;
-      renderCountryList(countries.items);
+      renderCountryList(countries.items.filter((r) => !PLACEHOLDER.has(r.code)));
+      renderCodeOptions(countries.items.filter((r) => !PLACEHOLDER.has(r.code)));
       renderTypeList(codes.types);
       renderTopics(codes.topics);
+      renderSelects(codes);
     } catch (err) {
       $("#filter-error").textContent = err.message;
       $("#filter-error").hidden = false;
     }
-    await refresh();
+    restoreView();
+    await refresh(false);
     openFromHash();
   }
 
