@@ -205,6 +205,16 @@ def test_timeline_by_type_and_by_quad_class(client: TestClient) -> None:
     ]
 
 
+def test_timeline_gives_cooperation_conflict_and_goldstein_per_period(client: TestClient) -> None:
+    periods = {p["period"]: p for p in client.get("/v1/timeline").json()["periods"]}
+    events = client.get("/v1/events", params={"since": "2024-11-01", "until": "2024-11-30", "limit": 100}).json()
+    november = periods["2024-11-01"]
+    scores = [e["goldstein"] for e in events["items"]]
+    assert november["events"] == len(scores) == 2  # the Egypt-Jordan call (cooperation), the Saudi condemnation
+    assert (november["cooperation"], november["conflict"]) == (1, 1)
+    assert november["mean_goldstein"] == round(sum(scores) / len(scores), 2)
+
+
 def test_codes_name_countries_and_list_types(client: TestClient) -> None:
     body = client.get("/v1/codes").json()
     assert len(body["types"]) == 16 and "CONSULT" in body["types"]

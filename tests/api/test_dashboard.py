@@ -127,9 +127,24 @@ def test_the_dashboard_shows_timeline_network_and_table_and_filters_by_a_country
     everything = api_get(base_url, "/v1/events?limit=500")
     assert sorted(row_ids(browser)) == sorted(e["id"] for e in everything["items"])
     assert css(browser, "#timeline svg g.bar rect")
-    pairs = [p for p in api_get(base_url, "/v1/dyads")["items"] if p["a"] != p["b"]]
+    placeholder = {"---", "-"}  # unknown actor, no actor: counted apart, never drawn as nodes
+    dyads = api_get(base_url, "/v1/dyads")["items"]
+    pairs = [p for p in dyads if p["a"] != p["b"] and not {p["a"], p["b"]} & placeholder]
     edges = css(browser, "#network line.edge")
     assert len(edges) == len(pairs)
+    assert not {n.get_attribute("data-code") for n in css(browser, "#network g.node")} & placeholder
+    unknown = sum(p["events"] for p in dyads if {p["a"], p["b"]} & placeholder)
+    assert unknown and css(browser, "#network")[0].get_attribute("data-unknown") == str(unknown)
+    assert f"{unknown} event" in css(browser, "#network-note")[0].text
+    # labels do not overlap one another
+    boxes = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#network .node-label')).map((t) => {"
+        " const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; })"
+    )
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     # an edge's colour follows its pair's balance: the Iraq-Turkey accusation is red, a meeting green
     colour = {(e.get_attribute("data-a"), e.get_attribute("data-b")): e.get_attribute("stroke") for e in edges}
     assert colour[("IRQ", "TUR")] == "rgb(192,57,43)" and colour[("JOR", "QAT")] == "rgb(46,139,87)"
@@ -450,4 +465,46 @@ def test_a_correction_round_trip(browser: Any, writable_url: str) -> None:
     open_dashboard(browser, writable_url)  # and the dashboard, reloaded, still shows it
     row = next(tr for tr in css(browser, "#events-table tbody tr[data-id]") if tr.get_attribute("data-id") == event_id)
     assert row.get_attribute("data-corrected") == "true"
+    no_script_errors(browser)
+
+
+def test_the_timeline_fits_the_data_zooms_by_dragging_and_draws_goldstein(browser: Any, base_url: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_dashboard(browser, base_url)
+    chart = css(browser, "#timeline")[0]
+    # fitted: the first and last bars are the first and last dated events
+    bars = [
+        g.get_attribute("data-period")
+        for g in css(browser, "#timeline g.bar")
+        if g.find_elements("css selector", "rect")
+    ]
+    days = [p["period"] for p in api_get(base_url, "/v1/timeline?interval=day")["periods"]]
+    assert bars[0] <= days[0] and bars[-1] <= days[-1]  # periods are named by their first day
+    # the mean Goldstein score per period, on its own axis
+    weekly = {p["period"]: p for p in api_get(base_url, "/v1/timeline?interval=week")["periods"]}
+    assert chart.get_attribute("data-interval") == "week"
+    dots = {
+        d.get_attribute("data-period"): float(d.get_attribute("data-goldstein")) for d in css(browser, ".goldstein-dot")
+    }
+    assert dots and dots.keys() == {k for k, p in weekly.items() if p["goldstein_n"]}
+    for period, value in dots.items():
+        assert abs(value - weekly[period]["mean_goldstein"]) < 0.01
+    # drag across the last bars: the date filter becomes their range, everything follows, the URL keeps it
+    svg = css(browser, "#timeline svg")[0]
+    width = svg.size["width"]
+    before = refreshes(browser)
+    ActionChains(browser).move_to_element_with_offset(svg, int(width * 0.30), 0).click_and_hold().move_by_offset(
+        int(width * 0.18), 0
+    ).release().perform()
+    ready = "return document.body.dataset.state"
+    wait_for(browser, lambda d: refreshes(d) > before and d.execute_script(ready) == "ready", "the zoomed view")
+    since = css(browser, "#since")[0].get_attribute("value")
+    until = css(browser, "#until")[0].get_attribute("value")
+    assert since and until and since < until
+    assert f"since={since}" in browser.current_url and f"until={until}" in browser.current_url
+    expected = api_get(base_url, f"/v1/events?since={since}&until={until}&limit=100")["items"]
+    assert row_ids(browser) == [e["id"] for e in expected]
+    assert all(since <= e["date"] <= until for e in expected)
+    browser.save_screenshot(str(ARTIFACTS / "timeline-zoomed.png"))
     no_script_errors(browser)

@@ -456,7 +456,9 @@ def _check_period(period: str | None) -> None:
 
 def timeline(store: Store, f: EventFilter, interval: str = "month", by: str = "type") -> dict[str, Any]:
     """Deduplicated events counted per ``interval`` (day, week, month, year: periods named by their first day) and
-    per ``by`` (``type`` or ``quad_class``); undated events are counted apart."""
+    per ``by`` (``type`` or ``quad_class``) in ``items``; per period in ``periods``: events, cooperation (quad
+    classes 1-2), conflict (3-4), the sum and count of Goldstein scores and their mean; undated events are counted
+    apart."""
     _check_period(interval)
     if by not in TIMELINE_KEYS:
         raise FilterError(f"by {by!r} is not one of: {', '.join(TIMELINE_KEYS)}")
@@ -467,10 +469,27 @@ def timeline(store: Store, f: EventFilter, interval: str = "month", by: str = "t
         [interval, *params],
     )
     undated = store.scalar(f"SELECT count(*) FROM ({base}) WHERE event_date IS NULL", params)
+    periods = store.fetch(
+        f"""SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                   count(*) FILTER (WHERE quad_class >= 3) AS conflict,
+                   coalesce(sum(goldstein), 0) AS goldstein_sum, count(goldstein) AS goldstein_n
+            FROM ({base}) WHERE event_date IS NOT NULL GROUP BY ALL ORDER BY 1""",
+        [interval, *params],
+    )
     return {
         "interval": interval,
         "by": by,
         "items": [{"period": r["period"].isoformat(), "key": r["key"], "events": r["events"]} for r in rows],
+        "periods": [
+            {
+                **r,
+                "period": r["period"].isoformat(),
+                "goldstein_sum": round(float(r["goldstein_sum"]), 2),
+                "mean_goldstein": round(r["goldstein_sum"] / r["goldstein_n"], 2) if r["goldstein_n"] else None,
+            }
+            for r in periods
+        ],
         "total": sum(r["events"] for r in rows) + int(undated),
         "undated": int(undated),
     }

@@ -66,6 +66,7 @@ def get_timeline(
     by: Annotated[Literal["type", "quad_class"], Query(description="What the counts are split by.")] = "type",
 ) -> Response:
     """Matching deduplicated events per period and per type or quad class (1 verbal cooperation, 2 material
-    cooperation, 3 verbal conflict, 4 material conflict); undated events are counted apart."""
+    cooperation, 3 verbal conflict, 4 material conflict) in ``items``, and per period (``periods``): events,
+    cooperation, conflict, the Goldstein scores' sum, count and mean; undated events are counted apart."""
     with stores.reader() as store:
         return json_response(timeline(store, f, interval, by))

@@ -103,6 +103,9 @@
     return params;
   }
 
+  // "fitted" asks for days and groups them in the browser, after leaving out the sparse tails
+  const timelineInterval = () => ($("#interval").value === "auto" ? "day" : $("#interval").value);
+
   const sortParam = () => (state.sort.dir < 0 ? "-" : "") + state.sort.key;
 
   // The whole view as a query string: filters, the table's order and page, the timeline's settings.
@@ -111,7 +114,7 @@
     if (sortParam() !== "-date") params.set("sort", sortParam());
     if (state.offset) params.set("offset", String(state.offset));
     if (state.page !== PAGE) params.set("limit", String(state.page));
-    if ($("#interval").value !== "month") params.set("interval", $("#interval").value);
+    if ($("#interval").value !== "auto") params.set("interval", $("#interval").value);
     if ($("#by").value !== "type") params.set("by", $("#by").value);
     return params;
   }
@@ -152,7 +155,7 @@
     state.sort = SORTABLE.has(key) ? { key, dir: sort.startsWith("-") ? -1 : 1 } : { key: "date", dir: -1 };
     state.offset = Math.max(0, Number(params.get("offset")) || 0);
     state.page = Math.min(500, Math.max(1, Number(params.get("limit")) || PAGE));
-    $("#interval").value = ["day", "week", "month", "year"].includes(params.get("interval")) ? params.get("interval") : "month";
+    $("#interval").value = ["day", "week", "month", "year"].includes(params.get("interval")) ? params.get("interval") : "auto";
     $("#by").value = params.get("by") === "quad_class" ? "quad_class" : "type";
   }
 
@@ -250,11 +253,66 @@
     return by === "quad_class" ? QUAD_COLORS[key] || "#999" : TYPE_COLORS[key] || "#999";
   }
 
+  // The period (named by its first day) a day falls in; weeks start on Monday, as the API's do.
+  function bucketOf(day, interval) {
+    if (interval === "day") return day;
+    if (interval === "month") return day.slice(0, 7) + "-01";
+    if (interval === "year") return day.slice(0, 4) + "-01-01";
+    const d = new Date(day + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function lastDayOf(period, interval) {
+    const d = new Date(period + "T00:00:00Z");
+    if (interval === "day") return period;
+    if (interval === "week") d.setUTCDate(d.getUTCDate() + 6);
+    else if (interval === "month") { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0); }
+    else { d.setUTCFullYear(d.getUTCFullYear() + 1); d.setUTCDate(0); }
+    return d.toISOString().slice(0, 10);
+  }
+
+  // The days that hold the bulk of the events: the sparse tails (at most 2.5% of the events on each side, such as
+  // background events dated years before a one-month corpus) are left out of the drawing and counted.
+  function fitRange(days) {
+    const total = days.reduce((a, d) => a + d.events, 0);
+    const cut = Math.floor(total * 0.025);
+    let lo = 0;
+    let before = 0;
+    while (lo < days.length - 1 && before + days[lo].events <= cut) before += days[lo++].events;
+    let hi = days.length - 1;
+    let after = 0;
+    while (hi > lo && after + days[hi].events <= cut) after += days[hi--].events;
+    return { lo: days[lo].period, hi: days[hi].period, before, after, first: days[0].period, last: days[days.length - 1].period };
+  }
+
+  // Day-level counts regrouped into periods of ``interval``, within [lo, hi].
+  function regroup(data, interval, lo, hi) {
+    const inside = (p) => p >= lo && p <= hi;
+    const items = new Map();
+    for (const i of data.items.filter((i) => inside(i.period))) {
+      const k = bucketOf(i.period, interval) + "|" + i.key;
+      const cur = items.get(k) || { period: bucketOf(i.period, interval), key: i.key, events: 0 };
+      cur.events += i.events;
+      items.set(k, cur);
+    }
+    const periods = new Map();
+    for (const p of (data.periods || []).filter((p) => inside(p.period))) {
+      const b = bucketOf(p.period, interval);
+      const cur = periods.get(b) || { period: b, events: 0, cooperation: 0, conflict: 0, goldstein_sum: 0, goldstein_n: 0 };
+      for (const f of ["events", "cooperation", "conflict", "goldstein_sum", "goldstein_n"]) cur[f] += p[f];
+      periods.set(b, cur);
+    }
+    return { items: [...items.values()], periods };
+  }
+
   function renderTimeline(data) {
     const box = $("#timeline");
     const legend = $("#timeline-legend");
+    const note = $("#timeline-note");
     box.replaceChildren();
     legend.replaceChildren();
+    note.textContent = "";
     const W = Math.max(box.clientWidth, 300);
     const H = Math.max(box.clientHeight, 150);
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events per period" });
@@ -264,26 +322,53 @@
       return;
     }
     const by = data.by;
-    const seen = [...new Set(data.items.map((i) => i.period))].sort();
-    const periods = periodsBetween(seen[0], seen[seen.length - 1], data.interval) || seen;
-    const keys = [...new Set(data.items.map((i) => i.key))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let interval = data.interval;
+    let view = { items: data.items, periods: new Map((data.periods || []).map((p) => [p.period, p])) };
+    const fitted = $("#interval").value === "auto" && data.interval === "day";
+    if (fitted) {
+      const days = [...(data.periods || [])].sort((a, b) => (a.period < b.period ? -1 : 1));
+      const range = fitRange(days);
+      const span = (new Date(range.hi) - new Date(range.lo)) / 86400000;
+      interval = span <= 92 ? "day" : span <= 730 ? "week" : "month";
+      view = regroup(data, interval, range.lo, range.hi);
+      const out = range.before + range.after;
+      box.dataset.lo = range.lo;
+      box.dataset.hi = range.hi;
+      box.dataset.interval = interval;
+      box.dataset.outside = String(out);
+      if (out) {
+        note.textContent = `Fitted to ${range.lo} – ${range.hi} (per ${interval}): ${out} event${out === 1 ? "" : "s"} dated ` +
+          `outside it (from ${range.first} to ${range.last}) not drawn; choose "per month" to see them.`;
+      }
+    } else {
+      delete box.dataset.lo;
+      box.dataset.interval = interval;
+    }
+    const seen = [...new Set(view.items.map((i) => i.period))].sort();
+    const periods = periodsBetween(seen[0], seen[seen.length - 1], interval) || seen;
+    const keys = [...new Set(view.items.map((i) => i.key))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const counts = new Map(periods.map((p) => [p, new Map()]));
-    for (const item of data.items) counts.get(item.period).set(item.key, item.events);
+    for (const item of view.items) counts.get(item.period).set(item.key, item.events);
     const totals = periods.map((p) => [...counts.get(p).values()].reduce((a, b) => a + b, 0));
     const max = Math.max(...totals, 1);
-    const m = { left: 34, right: 8, top: 10, bottom: 30 };
+    const m = { left: 34, right: 30, top: 10, bottom: 30 };
     const pw = W - m.left - m.right;
     const ph = H - m.top - m.bottom;
     const step = pw / periods.length;
     const barW = Math.max(1, Math.min(48, step * 0.78));
     const y = (v) => m.top + ph - (v / max) * ph;
+    const yg = (g) => m.top + ph - ((g + 10) / 20) * ph; // Goldstein, -10 .. 10, on the right axis
     // y ticks: whole numbers
     const tickStep = Math.max(1, Math.ceil(max / 4));
     for (let v = 0; v <= max; v += tickStep) {
       root.append(svg("line", { x1: m.left, x2: W - m.right, y1: y(v), y2: y(v), class: "axis", "stroke-dasharray": v ? "2,3" : null }));
       root.append(svg("text", { x: m.left - 5, y: y(v) + 3, "text-anchor": "end", text: v }));
     }
+    for (const g of [-10, 0, 10]) {
+      root.append(svg("text", { x: W - m.right + 4, y: yg(g) + 3, "text-anchor": "start", class: "gs-tick", text: g > 0 ? `+${g}` : g }));
+    }
     const labelEvery = Math.max(1, Math.ceil(60 / step));
+    const centres = [];
     periods.forEach((period, n) => {
       const x = m.left + n * step + (step - barW) / 2;
       let acc = 0;
@@ -292,21 +377,68 @@
         const v = counts.get(period).get(key) || 0;
         if (!v) continue;
         const rect = svg("rect", { x, y: y(acc + v), width: barW, height: Math.max(0.5, y(acc) - y(acc + v)), fill: keyColor(key, by) },
-          svgTitle(`${periodLabel(period, data.interval)} · ${keyLabel(key, by)}: ${v}`));
+          svgTitle(`${periodLabel(period, interval)} · ${keyLabel(key, by)}: ${v}`));
         group.append(rect);
         acc += v;
       }
       root.append(group);
+      const p = view.periods.get(period);
+      if (p && p.goldstein_n) centres.push({ x: x + barW / 2, g: p.goldstein_sum / p.goldstein_n, p, period });
       if ((periods.length - 1 - n) % labelEvery === 0) { // the latest period always has its label
-        root.append(svg("text", { x: x + barW / 2, y: H - m.bottom + 14, "text-anchor": "middle", text: periodLabel(period, data.interval) }));
+        root.append(svg("text", { x: x + barW / 2, y: H - m.bottom + 14, "text-anchor": "middle", text: periodLabel(period, interval) }));
       }
     });
+    if (centres.length) {
+      root.append(svg("polyline", { class: "goldstein-line", points: centres.map((c) => `${c.x.toFixed(1)},${yg(c.g).toFixed(1)}`).join(" ") }));
+      for (const c of centres) {
+        root.append(svg("circle", { class: "goldstein-dot", cx: c.x, cy: yg(c.g), r: 2.5, "data-period": c.period, "data-goldstein": c.g.toFixed(2) },
+          svgTitle(`${periodLabel(c.period, interval)}: mean Goldstein ${c.g.toFixed(2)} · ${c.p.cooperation} cooperation, ${c.p.conflict} conflict`)));
+      }
+    }
     for (const key of keys) {
       const item = el("span", {}, el("i", {}), keyLabel(key, by));
       item.firstChild.style.background = keyColor(key, by);
       legend.append(item);
     }
+    legend.append(el("span", { class: "gs-legend" }, el("i", { class: "gs-swatch" }), "mean Goldstein (right axis, −10 to +10)"));
     if (data.undated) legend.append(el("span", { text: `(${data.undated} undated events not shown)` }));
+    brush(root, periods, interval, m, step, H);
+  }
+
+  // Drag across the timeline to zoom: the periods under the drag become the date filter.
+  function brush(root, periods, interval, m, step, H) {
+    const band = svg("rect", { class: "brush", x: 0, y: m.top, width: 0, height: H - m.top - m.bottom, visibility: "hidden" });
+    root.append(band);
+    const toIndex = (ev) => {
+      const box = root.getBoundingClientRect();
+      const scale = root.viewBox.baseVal.width / box.width;
+      const x = (ev.clientX - box.left) * scale;
+      return { x, i: Math.min(periods.length - 1, Math.max(0, Math.floor((x - m.left) / step))) };
+    };
+    let start = null;
+    root.addEventListener("mousedown", (ev) => { start = toIndex(ev); ev.preventDefault(); });
+    root.addEventListener("mousemove", (ev) => {
+      if (!start) return;
+      const now = toIndex(ev);
+      band.setAttribute("x", String(Math.min(start.x, now.x)));
+      band.setAttribute("width", String(Math.abs(now.x - start.x)));
+      band.setAttribute("visibility", "visible");
+    });
+    const finish = (ev) => {
+      if (!start) return;
+      const end = toIndex(ev);
+      const moved = Math.abs(end.x - start.x) > 4;
+      const [a, b] = [Math.min(start.i, end.i), Math.max(start.i, end.i)];
+      start = null;
+      band.setAttribute("visibility", "hidden");
+      if (!moved) return;
+      $("#since").value = periods[a];
+      $("#until").value = lastDayOf(periods[b], interval);
+      state.offset = 0;
+      refresh();
+    };
+    root.addEventListener("mouseup", finish);
+    root.addEventListener("mouseleave", (ev) => { if (start) finish(ev); });
   }
 
   // ---- dyad network ------------------------------------------------------------------------------------------
@@ -381,7 +513,11 @@
     const H = Math.max(box.clientHeight, 150);
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Network of country pairs" });
     box.append(root);
-    const pairs = data.items.filter((p) => p.a !== p.b);
+    // pairs with an unknown actor (---) or none (-) are not drawn: they are counted apart
+    const unknown = data.items.filter((p) => PLACEHOLDER.has(p.a) || PLACEHOLDER.has(p.b)).reduce((a, p) => a + p.events, 0);
+    $("#network-note").textContent = unknown ? `${unknown} event${unknown === 1 ? "" : "s"} with an unknown or no counterpart not drawn.` : "";
+    box.dataset.unknown = String(unknown);
+    const pairs = data.items.filter((p) => p.a !== p.b && !PLACEHOLDER.has(p.a) && !PLACEHOLDER.has(p.b));
     if (!pairs.length) {
       root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty", text: "No country pairs for these filters" }));
       return;
@@ -409,14 +545,39 @@
     }
     root.append(edges);
     const maxWeight = Math.max(...nodes.map((c) => weight.get(c)));
+    const radius = (code) => 5 + 9 * Math.sqrt(weight.get(code) / maxWeight);
+    // labels: the busiest nodes place theirs first, below, above, right or left of the node, wherever they overlap
+    // no other label and no node; a label with no room is left out (the node's tooltip names it)
+    const boxes = nodes.map((c) => { const { x, y } = pos.get(c); const r = radius(c); return { x0: x - r, x1: x + r, y0: y - r, y1: y + r }; });
+    const overlaps = (b) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+    const labels = new Map();
     for (const code of nodes) {
       const { x, y } = pos.get(code);
-      const r = 5 + 9 * Math.sqrt(weight.get(code) / maxWeight);
+      const r = radius(code);
+      const w = 7 * code.length + 4;
+      const spots = [[x, y + r + 11, "middle"], [x, y - r - 4, "middle"], [x + r + 3, y + 4, "start"], [x - r - 3, y + 4, "end"]];
+      for (const [lx, ly, anchor] of spots) {
+        const x0 = anchor === "middle" ? lx - w / 2 : anchor === "start" ? lx : lx - w;
+        const b = { x0, x1: x0 + w, y0: ly - 10, y1: ly + 2 };
+        if (b.x0 < 0 || b.x1 > W || b.y0 < 0 || b.y1 > H) continue;
+        const own = boxes.splice(nodes.indexOf(code), 1)[0]; // a label may touch its own node
+        const clash = overlaps(b);
+        boxes.splice(nodes.indexOf(code), 0, own);
+        if (clash) continue;
+        boxes.push(b);
+        labels.set(code, { x: lx, y: ly, anchor });
+        break;
+      }
+    }
+    for (const code of nodes) {
+      const { x, y } = pos.get(code);
+      const r = radius(code);
+      const label = labels.get(code);
       const node = svg("g", { class: "node", tabindex: 0, "data-code": code, role: "button",
         "aria-label": `${nameOf(code)}: filter on it`, onclick: () => setCountryFilter(code),
         onkeydown: (e) => { if (e.key === "Enter") setCountryFilter(code); } },
       svg("circle", { cx: x, cy: y, r, fill: "#fff", stroke: "#4a5568", "stroke-width": 1.5 }),
-      svg("text", { x, y: y + r + 11, "text-anchor": "middle", class: "node-label", text: code }),
+      label ? svg("text", { x: label.x, y: label.y, "text-anchor": label.anchor, class: "node-label", text: code }) : null,
       svgTitle(`${nameOf(code)} (${code}): ${weight.get(code)} events with the others shown`));
       root.append(node);
     }
@@ -877,7 +1038,7 @@
     if (save) saveView();
     updateExportLink();
     const tl = new URLSearchParams(params);
-    tl.set("interval", $("#interval").value);
+    tl.set("interval", timelineInterval());
     tl.set("by", $("#by").value);
     const ev = eventParams();
     try {
@@ -902,7 +1063,7 @@
   async function refreshTimeline() {
     saveView();
     const tl = filterParams();
-    tl.set("interval", $("#interval").value);
+    tl.set("interval", timelineInterval());
     tl.set("by", $("#by").value);
     try {
       state.timeline = await api("/v1/timeline?" + tl);
