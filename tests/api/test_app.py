@@ -433,3 +433,12 @@ def test_events_filter_by_actor_name_in_english_or_arabic_or_code(client: TestCl
     assert arabic and all("JOR" in (e["source"]["country"], e["target"]["country"])
                           for e in client.get("/v1/events?actor=الصفدي").json()["items"])  # fmt: skip
     assert client.get("/v1/events?actor=nobody-at-all").json()["total"] == 0
+
+
+def test_places_count_the_events_with_coordinates_and_those_without(client: TestClient) -> None:
+    body = client.get("/v1/places").json()
+    doha = next(p for p in body["items"] if p["place"] == "Doha")
+    assert doha["country"] == "QAT" and doha["events"] == 2 and doha["cooperation"] == 2
+    assert 25 < doha["lat"] < 26 and 51 < doha["lon"] < 52
+    assert sum(p["events"] for p in body["items"]) + body["without_coordinates"] == EVENTS
+    assert client.get("/v1/places?country=IRQ").json()["items"] == []

@@ -508,3 +508,29 @@ def test_the_timeline_fits_the_data_zooms_by_dragging_and_draws_goldstein(browse
     assert all(since <= e["date"] <= until for e in expected)
     browser.save_screenshot(str(ARTIFACTS / "timeline-zoomed.png"))
     no_script_errors(browser)
+
+
+def test_the_map_draws_each_place_with_coordinates_over_bundled_boundaries(browser: Any, base_url: str) -> None:
+    browser.get_log("browser")
+    browser.get(base_url + "/?view=map")
+    wait_for(browser, lambda d: refreshes(d) >= 1 and css(d, "#map")[0].get_attribute("data-places"), "the map")
+    places = api_get(base_url, "/v1/places")
+    markers = css(browser, "#map path.place")
+    shown = {m.get_attribute("data-place"): int(m.get_attribute("data-events")) for m in markers}
+    assert shown == {p["place"]: p["events"] for p in places["items"]} and shown
+    assert int(css(browser, "#map")[0].get_attribute("data-boundaries")) > 200  # Natural Earth's countries
+    assert f"{places['without_coordinates']} events without coordinates" in css(browser, "#map-note")[0].text
+    browser.find_element("css selector", "#network-card").screenshot(str(ARTIFACTS / "map.png"))
+    # clicking a place filters on it; the view (map) stays in the URL
+    doha = next(m for m in css(browser, "#map path.place") if m.get_attribute("data-place") == "Doha")
+    before = refreshes(browser)
+    doha.click()
+    wait_for(browser, lambda d: refreshes(d) > before, "the events at Doha")
+    assert "location=Doha" in browser.current_url and "view=map" in browser.current_url
+    expected = api_get(base_url, "/v1/events?location=Doha&limit=100")["items"]
+    assert expected and row_ids(browser) == [e["id"] for e in expected]
+    outside = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(u => !u.startsWith(location.origin))"
+    )
+    assert outside == []  # no tile, font or script from elsewhere
+    no_script_errors(browser)

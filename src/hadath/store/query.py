@@ -533,6 +533,25 @@ def dyads(store: Store, f: EventFilter, period: str | None = None, limit: int = 
     return out
 
 
+def places(store: Store, f: EventFilter, limit: int = 1000) -> dict[str, Any]:
+    """The places of the matching deduplicated events that have coordinates (a town or region of the gazetteer),
+    most events first: place, country, lat, lon, events, cooperation (quad classes 1-2), conflict (3-4) and the mean
+    Goldstein score; ``without_coordinates`` counts the other events (a state's location has none)."""
+    base, params = _deduplicated(f)
+    rows = store.fetch(
+        f"""SELECT location_place AS place, location_country AS country, round(location_lat, 4) AS lat,
+                   round(location_lon, 4) AS lon, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                   count(*) FILTER (WHERE quad_class >= 3) AS conflict,
+                   round(avg(goldstein), 2) AS mean_goldstein
+            FROM ({base}) WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL
+            GROUP BY ALL ORDER BY events DESC, place LIMIT ?""",
+        [*params, max(0, min(limit, MAX_LIMIT))],
+    )
+    without = store.scalar(f"SELECT count(*) FROM ({base}) WHERE location_lat IS NULL OR location_lon IS NULL", params)
+    return {"items": rows, "without_coordinates": int(without)}
+
+
 def actors(store: Store, f: EventFilter, group: str = "actor", limit: int = 100) -> list[dict[str, Any]]:
     """The actors of the matching deduplicated events, most frequent first: by ``actor`` (an entity: a person, a
     state, an organization; its most frequent mention and role) or by ``country`` (country or organization code)."""

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from hadath.api.deps import Filters, Lib, Stores, json_response
-from hadath.store.query import MAX_LIMIT, actors, dyads, timeline
+from hadath.store.query import MAX_LIMIT, actors, dyads, places, timeline
 
 router = APIRouter(tags=["aggregates"])
 
@@ -70,3 +70,16 @@ def get_timeline(
     cooperation, conflict, the Goldstein scores' sum, count and mean; undated events are counted apart."""
     with stores.reader() as store:
         return json_response(timeline(store, f, interval, by))
+
+
+@router.get("/v1/places")
+def list_places(
+    f: Filters,
+    stores: Stores,
+    limit: Annotated[int, Query(ge=1, description=f"Places (capped at {MAX_LIMIT:,}).")] = 1000,
+) -> Response:
+    """Places of the matching deduplicated events that have coordinates, most events first, with their events
+    counted as cooperation and conflict and their mean Goldstein score (the dashboard's map);
+    ``without_coordinates`` counts the events whose location has none."""
+    with stores.reader() as store:
+        return json_response(places(store, f, limit))

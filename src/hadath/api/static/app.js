@@ -7,7 +7,8 @@
   const PAGE = 100; // events per page of the table by default (?limit=N in the URL: up to 500)
   // Filters kept in the URL (?country=JOR&type=CONSULT&sort=-mentions&offset=100 ...): a shared URL restores the view.
   const LIST_FILTERS = ["country", "type"];
-  const FIELD_FILTERS = ["source_country", "target_country", "sector", "mode", "actor", "since", "until", "topic", "q"];
+  const FIELD_FILTERS = ["source_country", "target_country", "sector", "mode", "actor", "location", "since", "until",
+    "topic", "q"];
   const PLACEHOLDER = new Set(["---", "-"]); // no known code (---) or no actor (-): counted apart, not drawn
   const KINDS = ["source", "target", "trigger", "location", "occasion"];
   const TYPE_COLORS = {
@@ -26,6 +27,8 @@
     page: PAGE,
     sort: { key: "date", dir: -1 },
     writable: false,
+    view: "network", // or "map"
+    places: null,
     timeline: null,
     dyads: null,
     pasteText: "",
@@ -116,6 +119,7 @@
     if (state.page !== PAGE) params.set("limit", String(state.page));
     if ($("#interval").value !== "auto") params.set("interval", $("#interval").value);
     if ($("#by").value !== "type") params.set("by", $("#by").value);
+    if (state.view === "map") params.set("view", "map");
     return params;
   }
 
@@ -157,6 +161,7 @@
     state.page = Math.min(500, Math.max(1, Number(params.get("limit")) || PAGE));
     $("#interval").value = ["day", "week", "month", "year"].includes(params.get("interval")) ? params.get("interval") : "auto";
     $("#by").value = params.get("by") === "quad_class" ? "quad_class" : "type";
+    showView(params.get("view") === "map" ? "map" : "network", false);
   }
 
   function updateExportLink() {
@@ -581,6 +586,71 @@
       svgTitle(`${nameOf(code)} (${code}): ${weight.get(code)} events with the others shown`));
       root.append(node);
     }
+  }
+
+  // ---- map -------------------------------------------------------------------------------------------------------
+  // Leaflet (vendored, BSD-2) over Natural Earth's 1:50m country boundaries (world-atlas, vendored): no tiles, nothing
+  // from the internet. Events are drawn where their location has coordinates (a town or region of the gazetteer).
+
+  const mapState = { map: null, markers: null, ready: null };
+
+  function ensureMap() {
+    if (mapState.ready) return mapState.ready;
+    const map = L.map("map", { minZoom: 2, maxZoom: 9, worldCopyJump: false, zoomSnap: 0.5 });
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Boundaries: Natural Earth · Leaflet");
+    map.setView([26, 45], 4);
+    mapState.map = map;
+    mapState.markers = L.layerGroup().addTo(map);
+    mapState.ready = fetch("/static/vendor/world-atlas/countries-50m.json")
+      .then((r) => r.json())
+      .then((topo) => {
+        const land = topojson.feature(topo, topo.objects.countries);
+        L.geoJSON(land, { interactive: false, style: { color: "#9aa5b1", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 } })
+          .addTo(map).bringToBack();
+        $("#map").dataset.boundaries = String(land.features.length);
+        return map;
+      });
+    return mapState.ready;
+  }
+
+  async function renderMap(data) {
+    if (state.view !== "map" || !data) return;
+    const map = await ensureMap();
+    map.invalidateSize();
+    mapState.markers.clearLayers();
+    const items = data.items;
+    const max = Math.max(1, ...items.map((p) => p.events));
+    const bounds = [];
+    for (const p of items) {
+      const balance = (p.cooperation - p.conflict) / p.events;
+      const marker = L.circleMarker([p.lat, p.lon], {
+        radius: 4 + 14 * Math.sqrt(p.events / max), color: "#333", weight: 1, fillColor: balanceColor(balance), fillOpacity: 0.8,
+        className: "place",
+      });
+      marker.bindTooltip(`${p.place || p.country} (${p.country}): ${p.events} event${p.events === 1 ? "" : "s"}, ` +
+        `${p.cooperation} cooperation, ${p.conflict} conflict, mean Goldstein ${p.mean_goldstein ?? "—"}`);
+      marker.on("click", () => { $("#location").value = p.place || p.country; state.offset = 0; refresh(); });
+      marker.addTo(mapState.markers);
+      const node = marker.getElement();
+      if (node) { node.dataset.place = p.place || ""; node.dataset.events = String(p.events); }
+      bounds.push([p.lat, p.lon]);
+    }
+    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+    $("#map").dataset.places = String(items.length);
+    $("#map-note").textContent = `${data.without_coordinates} event${data.without_coordinates === 1 ? "" : "s"} without coordinates (a state's location has none) not drawn.`;
+  }
+
+  function showView(which, save = true) {
+    state.view = which;
+    for (const name of ["network", "map"]) {
+      $("#view-" + name).setAttribute("aria-selected", String(name === which));
+      $("#" + name).hidden = name !== which;
+      $("#" + name + "-help").hidden = name !== which;
+    }
+    if (which === "map") renderMap(state.places);
+    else if (state.dyads) renderNetwork(state.dyads);
+    if (save) saveView();
   }
 
   // ---- event table -------------------------------------------------------------------------------------------
@@ -1042,16 +1112,18 @@
     tl.set("by", $("#by").value);
     const ev = eventParams();
     try {
-      const [timeline, dyads, events] = await Promise.all([
-        api("/v1/timeline?" + tl), api("/v1/dyads?" + params), api("/v1/events?" + ev),
+      const [timeline, dyads, events, places] = await Promise.all([
+        api("/v1/timeline?" + tl), api("/v1/dyads?" + params), api("/v1/events?" + ev), api("/v1/places?" + params),
       ]);
       state.timeline = timeline;
       state.dyads = dyads;
+      state.places = places;
       state.events = events.items;
       state.total = events.total;
       renderTimeline(timeline);
       renderNetwork(dyads);
       renderTable();
+      await renderMap(places); // after the rest: the boundaries load once, on first showing the map
     } catch (err) {
       error.textContent = err.message;
       error.hidden = false;
@@ -1096,6 +1168,8 @@
       state.sort = { key: "date", dir: -1 };
       refresh();
     });
+    $("#view-network").addEventListener("click", () => showView("network"));
+    $("#view-map").addEventListener("click", () => showView("map"));
     $("#page-prev").addEventListener("click", () => turnPage(-1));
     $("#page-next").addEventListener("click", () => turnPage(1));
     $("#export-format").addEventListener("change", updateExportLink);
