@@ -442,3 +442,15 @@ def test_places_count_the_events_with_coordinates_and_those_without(client: Test
     assert 25 < doha["lat"] < 26 and 51 < doha["lon"] < 52
     assert sum(p["events"] for p in body["items"]) + body["without_coordinates"] == EVENTS
     assert client.get("/v1/places?country=IRQ").json()["items"] == []
+
+
+def test_an_actor_profile_by_entity_code_and_sector_or_code(client: TestClient) -> None:
+    safadi = client.get("/v1/actor", params={"key": "person:ayman-safadi"}).json()
+    assert safadi["name"] == "Ayman Safadi" and safadi["code"] == "JOR" and safadi["code_name"] == "Jordan"
+    assert safadi["events"] == sum(r["as_source"] + r["as_target"] for r in safadi["over_time"])
+    assert safadi["counterparts"][0]["code"] == "QAT"
+    assert [r["role"] for r in safadi["roles"]] == ["foreign minister"]
+    jordan = client.get("/v1/actor", params={"key": "JOR"}).json()
+    assert jordan["events"] == client.get("/v1/events", params={"country": "JOR"}).json()["total"]
+    assert client.get("/v1/actor", params={"key": "JOR/GOV"}).json()["events"] <= jordan["events"]
+    assert error_of(client.get("/v1/actor", params={"key": "person:nobody"}))["status"] == 404

@@ -534,3 +534,37 @@ def test_the_map_draws_each_place_with_coordinates_over_bundled_boundaries(brows
     )
     assert outside == []  # no tile, font or script from elsewhere
     no_script_errors(browser)
+
+
+def test_the_actor_page_shows_events_over_time_counterparts_and_roles(browser: Any, base_url: str) -> None:
+    open_dashboard(browser, base_url)
+    open_event(browser, "petra-0304-7:1")
+    link = next(
+        a for a in css(browser, "#prov-body a.actor-link") if a.get_attribute("data-actor") == "person:ayman-safadi"
+    )
+    link.click()
+    wait_for(
+        browser,
+        lambda d: (
+            css(d, "#provenance")[0].get_attribute("data-actor") == "person:ayman-safadi"
+            and css(d, "#provenance")[0].get_attribute("data-state") == "ready"
+        ),
+        "the actor page",
+    )
+    profile = api_get(base_url, "/v1/actor?key=person:ayman-safadi")
+    assert "Ayman Safadi · JOR/GOV" in css(browser, "#prov-title")[0].text
+    bars = {
+        g.get_attribute("data-period"): (int(g.get_attribute("data-source")), int(g.get_attribute("data-target")))
+        for g in css(browser, "#prov-body .actor-bar")
+    }
+    assert bars == {r["period"]: (r["as_source"], r["as_target"]) for r in profile["over_time"]}
+    counterparts = [tr.get_attribute("data-key") for tr in css(browser, "#actor-counterparts tbody tr")]
+    assert counterparts == [c["key"] for c in profile["counterparts"]]
+    assert "foreign minister" in css(browser, "#actor-roles")[0].text
+    browser.find_element("css selector", "#provenance").screenshot(str(ARTIFACTS / "actor.png"))
+    before = refreshes(browser)
+    css(browser, "#actor-filter")[0].click()
+    wait_for(browser, lambda d: refreshes(d) > before, "the actor's events")
+    expected = api_get(base_url, "/v1/events?actor=person:ayman-safadi&limit=100")["items"]
+    assert row_ids(browser) == [e["id"] for e in expected] and len(expected) == profile["events"]
+    no_script_errors(browser)

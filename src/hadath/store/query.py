@@ -578,6 +578,74 @@ def actors(store: Store, f: EventFilter, group: str = "actor", limit: int = 100)
     )
 
 
+def actor_profile(store: Store, key: str, f: EventFilter, interval: str = "month") -> dict[str, Any] | None:
+    """One actor across the matching deduplicated events: ``key`` is an entity id (``person:ayman-safadi``), a code
+    and sector (``JOR/GOV``, as ``/v1/actors`` names actors without an entity) or a code (every actor of it). Its
+    names, events per ``interval`` as source and as target, its counterparts (the other side of its events, with
+    cooperation and conflict) and its roles by date (first and last event in each role). ``None`` when it has no
+    matching event."""
+    _check_period(interval)
+    key = key.strip()
+    if ":" in key:
+        cond, key_params = "a.entity_id = ?", [key]
+    elif "/" in key:
+        code, sector = key.split("/", 1)
+        cond = "coalesce(a.country, a.org, '---') = ? AND coalesce(a.sector, 'UNK') = ?"
+        key_params = [code.upper(), sector.upper()]
+    else:
+        cond, key_params = "coalesce(a.country, a.org) = ?", [key.upper()]
+    base, params = _deduplicated(f)
+    mine = f"""SELECT a.*, e.event_date, e.quad_class, e.goldstein FROM {f.actors_table} a
+               JOIN ({base}) e USING (event_id) WHERE {cond}"""
+    all_params = [*params, *key_params]
+    summary = store.fetch(
+        f"""SELECT mode(name) AS name, mode(text) AS text, mode(coalesce(country, org)) AS code, mode(sector) AS sector,
+                   any_value(entity_id) AS entity_id, count(DISTINCT event_id) AS events,
+                   count(*) FILTER (WHERE side = 'source') AS as_source,
+                   count(*) FILTER (WHERE side = 'target') AS as_target,
+                   min(event_date) AS first_date, max(event_date) AS last_date,
+                   list(DISTINCT text ORDER BY text) FILTER (WHERE text IS NOT NULL) AS texts
+            FROM ({mine})""",
+        all_params,
+    )[0]
+    if not summary["events"]:
+        return None
+    over_time = store.fetch(
+        f"""SELECT CAST(date_trunc(?, event_date) AS DATE) AS period,
+                   count(*) FILTER (WHERE side = 'source') AS as_source,
+                   count(*) FILTER (WHERE side = 'target') AS as_target
+            FROM ({mine}) WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1""",
+        [interval, *all_params],
+    )
+    counterparts = store.fetch(
+        f"""SELECT coalesce(o.entity_id, coalesce(o.country, o.org, '---') || '/' || coalesce(o.sector, 'UNK')) AS key,
+                   mode(o.name) AS name, mode(o.text) AS text, mode(coalesce(o.country, o.org)) AS code,
+                   mode(o.sector) AS sector, count(DISTINCT me.event_id) AS events,
+                   count(DISTINCT me.event_id) FILTER (WHERE me.quad_class <= 2) AS cooperation,
+                   count(DISTINCT me.event_id) FILTER (WHERE me.quad_class >= 3) AS conflict
+            FROM ({mine}) me JOIN {f.actors_table} o ON o.event_id = me.event_id AND o.side <> me.side
+            GROUP BY 1 ORDER BY events DESC, 1 LIMIT 25""",
+        all_params,
+    )
+    roles = store.fetch(
+        f"""SELECT role, min(event_date) AS first_date, max(event_date) AS last_date, count(DISTINCT event_id) AS events
+            FROM ({mine}) WHERE role IS NOT NULL GROUP BY role ORDER BY first_date NULLS LAST, role""",
+        all_params,
+    )
+
+    def iso(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+    return {
+        "key": key,
+        "interval": interval,
+        **iso(summary),
+        "over_time": [iso(r) for r in over_time],
+        "counterparts": counterparts,
+        "roles": [iso(r) for r in roles],
+    }
+
+
 def provenance(store: Store, event_id: str) -> dict[str, Any] | None:
     """Why an event was coded: the event (a report or a deduplicated event's id), its sentence's text, its
     document's metadata, every span it rests on (document offsets, and whether inside the sentence) and every

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from hadath.api.deps import Filters, Lib, Stores, json_response
-from hadath.store.query import MAX_LIMIT, actors, dyads, places, timeline
+from hadath.api.errors import ApiError
+from hadath.store.query import MAX_LIMIT, actor_profile, actors, dyads, places, timeline
 
 router = APIRouter(tags=["aggregates"])
 
@@ -83,3 +84,34 @@ def list_places(
     ``without_coordinates`` counts the events whose location has none."""
     with stores.reader() as store:
         return json_response(places(store, f, limit))
+
+
+@router.get("/v1/actor")
+def get_actor(
+    f: Filters,
+    stores: Stores,
+    library: Lib,
+    key: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="An entity id (person:ayman-safadi), a code and sector (JOR/GOV) or a code (JOR), as "
+            "GET /v1/actors gives them.",
+        ),
+    ],
+    interval: Annotated[
+        Literal["day", "week", "month", "year"], Query(description="Periods of its events over time.")
+    ] = "month",
+) -> Response:
+    """One actor over the matching deduplicated events (the dashboard's actor page): its names and code, its events
+    per period as source and as target, its counterparts (with cooperation and conflict) and its roles by date
+    (the first and last event in each role)."""
+    with stores.reader() as store:
+        found = actor_profile(store, key, f, interval)
+    if found is None:
+        raise ApiError(404, "not_found", f"no matching event has the actor {key[:80]!r} (see GET /v1/actors)")
+    found["code_name"] = library.named(found["code"])
+    for row in found["counterparts"]:
+        row["code_name"] = library.named(row["code"])
+    return json_response(found)

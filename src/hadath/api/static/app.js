@@ -845,10 +845,104 @@
         el("td", {}, mark),
         el("td", { lang: "ar", dir: "rtl", text: s.text }),
         el("td", { text: `${s.start}–${s.end}${inside ? "" : " (outside the sentence)"}` }),
-        el("td", { text: englishOf(s.kind, event) })));
+        el("td", {}, englishOf(s.kind, event), actorLink(s.kind, event))));
     }
     table.append(body);
     return table;
+  }
+
+  // ---- actor page ----------------------------------------------------------------------------------------------
+
+  const actorKey = (a) => a.entity_id || `${a.country || a.org || "---"}/${a.sector || "UNK"}`;
+
+  function actorLink(kind, event) {
+    const actor = kind === "source" || kind === "target" ? event[kind] : null;
+    if (!actor) return null;
+    const key = actorKey(actor);
+    return el("a", { href: "#actor=" + encodeURIComponent(key), class: "actor-link", "data-actor": key, text: " · actor page" });
+  }
+
+  async function openActor(key) {
+    const drawer = $("#provenance");
+    const body = $("#prov-body");
+    drawer.hidden = false;
+    drawer.dataset.state = "loading";
+    body.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+    if (location.hash !== "#actor=" + encodeURIComponent(key)) history.replaceState(null, "", location.pathname + location.search + "#actor=" + encodeURIComponent(key));
+    try {
+      const data = await api("/v1/actor?" + new URLSearchParams({ ...Object.fromEntries(filterParams()), key }));
+      renderActor(data);
+      drawer.dataset.state = "ready";
+      drawer.dataset.actor = key;
+      delete drawer.dataset.eventId;
+    } catch (err) {
+      body.replaceChildren(el("p", { class: "error", text: err.message }));
+      drawer.dataset.state = "error";
+    }
+  }
+
+  function actorChart(rows) {
+    const W = 580;
+    const H = 140;
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events of this actor over time", class: "actor-chart" });
+    if (!rows.length) return root;
+    const max = Math.max(1, ...rows.map((r) => r.as_source + r.as_target));
+    const m = { left: 28, bottom: 22, top: 8 };
+    const step = (W - m.left - 4) / rows.length;
+    const bw = Math.max(1, Math.min(36, step * 0.8));
+    const y = (v) => H - m.bottom - (v / max) * (H - m.bottom - m.top);
+    root.append(svg("text", { x: m.left - 4, y: y(max) + 4, "text-anchor": "end", text: max }));
+    root.append(svg("line", { x1: m.left, x2: W, y1: y(0), y2: y(0), class: "axis" }));
+    const every = Math.max(1, Math.ceil(70 / step));
+    rows.forEach((r, i) => {
+      const x = m.left + i * step + (step - bw) / 2;
+      const g = svg("g", { class: "actor-bar", "data-period": r.period, "data-source": r.as_source, "data-target": r.as_target });
+      if (r.as_source) g.append(svg("rect", { x, y: y(r.as_source), width: bw, height: y(0) - y(r.as_source), fill: "#1f78b4" }, svgTitle(`${r.period}: ${r.as_source} as source`)));
+      if (r.as_target) g.append(svg("rect", { x, y: y(r.as_source + r.as_target), width: bw, height: y(r.as_source) - y(r.as_source + r.as_target), fill: "#ff7f0e" }, svgTitle(`${r.period}: ${r.as_target} as target`)));
+      root.append(g);
+      if ((rows.length - 1 - i) % every === 0) root.append(svg("text", { x: x + bw / 2, y: H - 6, "text-anchor": "middle", text: r.period.slice(0, 7) }));
+    });
+    return root;
+  }
+
+  function renderActor(data) {
+    const title = data.name || data.text || data.key;
+    $("#prov-title").textContent = `${title} · ${data.code || "---"}/${data.sector || "UNK"}`;
+    const body = $("#prov-body");
+    body.replaceChildren();
+    const facts = el("dl", { class: "facts", id: "actor-facts" });
+    fact(facts, "actor", data.key);
+    if (data.code) fact(facts, "code", `${data.code}${data.code_name ? " · " + data.code_name : ""}`);
+    fact(facts, "events", `${data.events} (${data.as_source} as source, ${data.as_target} as target)`);
+    fact(facts, "dates", `${data.first_date || "?"} to ${data.last_date || "?"}`);
+    if (data.texts && data.texts.length) fact(facts, "written", ...data.texts.slice(0, 6).flatMap((t, i) => (i ? [" · ", ar(t)] : [ar(t)])));
+    body.append(facts);
+    body.append(el("button", { type: "button", id: "actor-filter", class: "secondary", text: "Show these events in the table",
+      onclick: () => { $("#actor").value = data.key; state.offset = 0; refresh(); } }));
+    body.append(el("h3", { text: `Events over time (per ${data.interval})` }), actorChart(data.over_time),
+      el("p", { class: "legend" }, el("span", {}, el("i", { class: "swatch src" }), "as source"), el("span", {}, el("i", { class: "swatch tgt" }), "as target")));
+    body.append(el("h3", { text: "Counterparts" }));
+    const table = el("table", { class: "spans", id: "actor-counterparts" }, el("thead", {}, el("tr", {},
+      el("th", { text: "counterpart" }), el("th", { text: "code" }), el("th", { text: "events" }), el("th", { text: "cooperation" }), el("th", { text: "conflict" }))));
+    const tb = el("tbody");
+    for (const c of data.counterparts) {
+      tb.append(el("tr", { "data-key": c.key },
+        el("td", {}, el("a", { href: "#actor=" + encodeURIComponent(c.key), text: c.name || c.text || c.key, dir: "auto" })),
+        el("td", { text: `${c.code || "---"}/${c.sector || "UNK"}` }), el("td", { text: c.events }),
+        el("td", { text: c.cooperation }), el("td", { text: c.conflict })));
+    }
+    table.append(tb);
+    body.append(table);
+    body.append(el("h3", { text: "Roles by date" }));
+    if (!data.roles.length) body.append(el("p", { class: "muted small", text: "No role is known for this actor." }));
+    else {
+      const roles = el("table", { class: "spans", id: "actor-roles" }, el("thead", {}, el("tr", {},
+        el("th", { text: "role" }), el("th", { text: "first event" }), el("th", { text: "last event" }), el("th", { text: "events" }))));
+      const rb = el("tbody");
+      for (const r of data.roles) rb.append(el("tr", {}, el("td", { text: r.role }), el("td", { text: r.first_date || "?" }), el("td", { text: r.last_date || "?" }), el("td", { text: r.events })));
+      roles.append(rb);
+      body.append(roles);
+    }
   }
 
   // ---- provenance drawer -------------------------------------------------------------------------------------
@@ -873,6 +967,7 @@
       renderProvenance(data);
       drawer.dataset.state = "ready";
       drawer.dataset.eventId = id;
+      delete drawer.dataset.actor;
     } catch (err) {
       body.replaceChildren(el("p", { class: "error", text: err.message }));
       drawer.dataset.state = "error";
@@ -1156,6 +1251,8 @@
   function openFromHash() {
     const match = /^#event=(.+)$/.exec(location.hash);
     if (match) openEvent(decodeURIComponent(match[1]));
+    const actor = /^#actor=(.+)$/.exec(location.hash);
+    if (actor) openActor(decodeURIComponent(actor[1]));
   }
 
   async function init() {
