@@ -328,6 +328,10 @@ def test_dashboard_is_served_from_the_package_with_nothing_from_outside(client: 
     for name in ("app.js", "style.css"):
         assert client.get(f"/static/{name}").status_code == 200
     for path in STATIC.iterdir():
+        if path.name == "vendor":  # libraries vendored as published, each with its licence (see its README)
+            assert sorted(p.name for p in path.iterdir() if p.is_dir()) == ["leaflet", "topojson-client", "world-atlas"]
+            assert all((folder / "LICENSE").is_file() for folder in path.iterdir() if folder.is_dir())
+            continue
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", source), path  # the SVG namespace is a name
         assert "innerHTML" not in source, path
