@@ -2,8 +2,9 @@
 DataFrame or an Arrow table), PLOVER JSON Lines and Phoenix TSV.
 
 Every format writes one row (or line) per deduplicated event by default, or per report with ``reports=True``,
-oldest first, as the analysts corrected it (with the filter's ``raw``: as the machine coded it). Every format is made from the contract events that :func:`hadath.store.query.load_events` reads
-back, with their documents' metadata and every report of their real-world event (URL and outlet).
+oldest first, as the analysts corrected it (with the filter's ``raw``: as the machine coded it). Every format is
+made from the contract events that :func:`hadath.store.query.load_events` reads back, with their documents'
+metadata and every report of their real-world event (URL and outlet).
 The flat table's columns and types are declared once (:data:`FLAT_COLUMNS`): the CSV header, the dtypes to read
 the CSV with (:func:`csv_dtypes`), the Parquet schema and the DataFrame all follow them.
 """
