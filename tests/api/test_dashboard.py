@@ -447,7 +447,7 @@ def test_a_correction_round_trip(browser: Any, writable_url: str) -> None:
         assert event_id in [e["id"] for e in raw], where
         with urllib.request.urlopen(writable_url + "/v1/export?format=plover&type=COOPERATE", timeout=30) as response:
             exported = [json.loads(line) for line in response.read().decode("utf-8").splitlines()]
-        assert [e["event"] for e in exported if e["id"] == event_id] == ["COOPERATE"], where
+        assert [e["event"] for e in exported if e["id"] == event_id] == [["COOPERATE"]], where
 
     check("after the correction")
     spa = next(r for r in api_get(writable_url, "/v1/events?limit=100")["items"] if r["id"] == event_id)
