@@ -13,7 +13,10 @@ Errors (the script exits 1 when there is any):
   minister, secretary-general, ...) for the same country or organization at the same time, for longer than
   ``HANDOVER_DAYS`` (a handover written with the same day on both sides is fine), unless the pair is listed in
   ``actors/allowed_overlaps.tsv``;
-- a surface form (after normalization) carried by two persons, unless both list it in ``shared_forms``.
+- a surface form (after normalization) carried by two persons, unless both list it in ``shared_forms``;
+- a term without a ``source`` (the http(s) URL of a page a reviewer can check the term on: the person's
+  encyclopaedia article, a list of the office's holders, an official page), or one that is not such a URL. While
+  ``MISSING_SOURCE_IS_ERROR`` is False, a missing source is a warning (a malformed one is always an error).
 
 Warnings (printed, not fatal): a person form that is also a country, capital, demonym, title or organization form
 of the other lexicons, and an allow-list row that no overlap needs any more.
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +49,11 @@ SINGLE_HOLDER = frozenset(
         "commission president", "council president",
     }
 )  # fmt: skip
+#: A term without a source fails the check (False while knowledge-base lines written before sources were required
+#: are still being given theirs: the check then warns).
+MISSING_SOURCE_IS_ERROR = False
+#: What a source must look like: an http(s) URL with a host.
+SOURCE_URL = re.compile(r"^https?://[^/\s]+\.[^/\s]+/\S*$")
 #: Days two holders of a single-holder role may overlap at a handover without being reported.
 HANDOVER_DAYS = 7
 ALLOW_COLUMNS = ("owner", "role", "person_a", "person_b", "reason")
@@ -57,6 +66,7 @@ class Term:
     role: str
     start: date | None
     end: date | None
+    source: str | None = None
 
 
 @dataclass
@@ -146,6 +156,9 @@ def _read_person(obj: object, where: str) -> Person:
         owner = t.get("country") or t.get("org")
         if not isinstance(owner, str):
             raise ValueError(f"terms[{i}] names neither a 'country' nor an 'org'")
+        source = t.get("source")
+        if source is not None and not (isinstance(source, str) and SOURCE_URL.match(source)):
+            raise ValueError(f"terms[{i}].source must be an http(s) URL a reviewer can open, not {source!r}")
         out.append(
             Term(
                 owner,
@@ -153,6 +166,7 @@ def _read_person(obj: object, where: str) -> Person:
                 str(t.get("role") or ""),
                 _date(t.get("from"), f"terms[{i}].from"),
                 _date(t.get("to"), f"terms[{i}].to"),
+                source,
             )
         )
     return Person(pid, where, forms, {normalize(f) for f in shared}, out)
@@ -202,6 +216,9 @@ def check(resources: Path) -> Report:
                 report.errors.append(f"{p.where}: {p.id}: unknown role {t.role!r} (not in titles.tsv nor roles.tsv)")
             if t.sector not in SECTORS:
                 report.errors.append(f"{p.where}: {p.id}: unknown sector {t.sector!r}")
+            if t.source is None:
+                problem = f"{p.where}: {p.id}: the {t.role} term of {t.owner} has no 'source' (a URL to check it on)"
+                (report.errors if MISSING_SOURCE_IS_ERROR else report.warnings).append(problem)
         for i, a in enumerate(p.terms):
             for b in p.terms[i + 1 :]:
                 if (a.owner, a.role) == (b.owner, b.role) and _overlap(a, b):

@@ -435,6 +435,7 @@ CORRUPTIONS = [
     pytest.param(PERSONS, person(_person(terms=[_term(country=None)])), "neither", id="persons-term-without-owner"),
     pytest.param(PERSONS, person(_person(terms=[_term(org="gcc")])), "organization code", id="persons-bad-org"),
     pytest.param(PERSONS, duplicate_person_id, "already defined", id="persons-duplicate-id"),
+    pytest.param(PERSONS, person(_person(terms=[_term(source="Wikipedia")])), "source", id="persons-source-not-a-url"),
     # triggers.tsv
     pytest.param("triggers.tsv", bad_header("triggers.tsv"), "header", id="triggers-bad-header"),
     pytest.param("triggers.tsv", missing_cell("triggers.tsv"), "cells", id="triggers-missing-cell"),

@@ -48,7 +48,7 @@ def test_the_script_prints_the_size_per_country_and_exits_0(
 
 def _term(**changes: Any) -> dict[str, Any]:
     term: dict[str, Any] = {"country": "BHR", "sector": "GOV", "role": "foreign minister"}
-    term.update({"from": "2020-01-01", "to": "2021-01-01"})
+    term.update({"from": "2020-01-01", "to": "2021-01-01", "source": "https://en.wikipedia.org/wiki/Example"})
     term.update(changes)
     return term
 
@@ -123,6 +123,9 @@ def test_a_clean_small_base_passes(tool: ModuleType, tmp_path: Path) -> None:
         pytest.param([_person("wizard", ["ساحر"], _term(role="grand wizard"))], "unknown role", id="unknown-role"),
         pytest.param([_person("spy", ["جاسوس"], _term(sector="SPIES"))], "unknown sector", id="unknown-sector"),
         pytest.param([_person("late", ["متأخر"], _term(to="01/02/2021"))], "ISO date", id="bad-date"),
+        pytest.param(
+            [_person("unsourced", ["مصدر"], _term(source="Wikipedia"))], "must be an http(s) URL", id="bad-source"
+        ),
         pytest.param([{"id": "nobody", "forms": ["لا أحد"], "terms": []}], "'id'", id="bad-id"),
         pytest.param([_person("same", ["أول"]), _person("same", ["ثان"])], "already defined", id="duplicate-id"),
     ],
@@ -158,3 +161,18 @@ def test_a_form_of_another_lexicon_is_a_warning(tool: ModuleType, tmp_path: Path
     report = tool.check(_base(tmp_path, [_person("bahrain", ["البحرين"], _term())]))
     assert report.errors == []
     assert any("name of BHR" in w for w in report.warnings)
+
+
+def test_every_shipped_term_has_a_source(tool: ModuleType) -> None:
+    report = tool.check(default_resource_dir())
+    assert [p.id for p in report.persons for t in p.terms if t.source is None] == []
+
+
+def test_a_term_without_a_source_is_reported(tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    term = _term()
+    del term["source"]
+    base = _base(tmp_path, [_person("unsourced", ["بلا مصدر"], term)])
+    monkeypatch.setattr(tool, "MISSING_SOURCE_IS_ERROR", False)
+    assert any("has no 'source'" in w for w in tool.check(base).warnings)
+    monkeypatch.setattr(tool, "MISSING_SOURCE_IS_ERROR", True)
+    assert any("has no 'source'" in e for e in tool.check(base).errors)

@@ -382,6 +382,9 @@ def _person(path: Path, line: int, obj: dict[str, Any], countries: dict[str, Cou
             raise ResourceError(str(path), line, f"terms[{i}] names neither a 'country' nor an 'org'")
         sector = require(path, line, f"terms[{i}].sector", str(term.get("sector") or ""), SECTORS)
         role = require(path, line, f"terms[{i}].role", str(term.get("role") or ""))
+        source = term.get("source")
+        if source is not None and not (isinstance(source, str) and source.startswith(("http://", "https://"))):
+            raise ResourceError(str(path), line, f"field 'terms[{i}].source' must be the URL of a page (http/https)")
         start = parse_date(path, line, f"terms[{i}].from", term.get("from"))
         end = parse_date(path, line, f"terms[{i}].to", term.get("to"))
         if start and end and end < start:
