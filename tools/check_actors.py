@@ -45,6 +45,7 @@ from hadath.ontology import SECTORS
 SINGLE_HOLDER = frozenset(
     {
         "president", "prime minister", "king", "emir", "sultan", "supreme leader", "crown prince",
+        "deputy crown prince", "first deputy prime minister", "second deputy prime minister",
         "foreign minister", "defence minister", "interior minister", "secretary-general", "high representative",
         "commission president", "council president",
     }
@@ -147,6 +148,14 @@ def _read_person(obj: object, where: str) -> Person:
     shared = obj.get("shared_forms", [])
     if not isinstance(shared, list) or not all(isinstance(f, str) for f in shared):
         raise ValueError("field 'shared_forms' must be a list of strings")
+    short = obj.get("short_forms", [])
+    if not isinstance(short, list) or not all(isinstance(f, dict) and isinstance(f.get("form"), str) for f in short):
+        raise ValueError("field 'short_forms' must be a list of {form, from, to} objects")
+    for i, f in enumerate(short):
+        _date(f.get("from"), f"short_forms[{i}].from")
+        _date(f.get("to"), f"short_forms[{i}].to")
+        if f["form"] not in forms:
+            forms = [*forms, f["form"]]
     if not isinstance(terms, list):
         raise ValueError("field 'terms' must be a list")
     out: list[Term] = []

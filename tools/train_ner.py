@@ -4,6 +4,7 @@
     python tools/train_ner.py [DATA_DIR]            # default ../shared/data/anercorp; writes the packaged model
     python tools/train_ner.py --search              # the small grid of c1, c2 and window, scored on dev
     python tools/train_ner.py --folds 5             # k-fold cross-validation on the train split (a sanity check)
+    python tools/train_ner.py --no-clusters --output /tmp/x   # without the word clusters (to compare)
 
 DATA_DIR holds ``train_data.txt`` and ``dev_data.txt`` (``token TAG`` per line, blank line between sentences).
 The data are read where they lie; nothing of them is copied into the repository but the trained weights.
@@ -148,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=CrfParams.c1, help="L1 regularization")
     parser.add_argument("--c2", type=float, default=CrfParams.c2, help="L2 regularization")
     parser.add_argument("--window", type=int, default=FeatureConfig().window, help="neighbours on each side")
+    parser.add_argument("--no-clusters", action="store_true", help="without the word-cluster features (to compare)")
     parser.add_argument("--max-iterations", type=int, default=CrfParams.max_iterations)
     parser.add_argument("--search", action="store_true", help="score the parameter grid on dev; write nothing")
     parser.add_argument("--folds", type=int, default=0, help="k-fold cross-validation on train; write nothing")
@@ -162,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"train: {len(train_sents)} sentences; dev: {len(dev_sents)} sentences", flush=True)
-    config = FeatureConfig(window=args.window)
+    config = FeatureConfig(window=args.window, clusters=0 if args.no_clusters else 1)
     extractor = FeatureExtractor(lexicon, config)
     if args.search:
         search(train_sents, dev_sents, lexicon, params)

@@ -60,11 +60,27 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class ShortForm:
+    """A short form (surname, «بن X», «ولد الشيخ») the knowledge base declares for a person in a period: alone in a
+    text of that period it names the person (normalized ``form``; ``start``/``end`` inclusive, None: open)."""
+
+    form: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     id: str
     name: str
     forms: tuple[str, ...]
     terms: tuple[Term, ...]
+    #: Short forms declared for a period (``short_forms`` of the knowledge base); other short forms of ``forms``
+    #: are declared for the person's time in office (see ``hadath.stages.actors``).
+    short_forms: tuple[ShortForm, ...] = ()
 
     def term_on(self, day: date | None) -> Term | None:
         """The function held on ``day``; without a date, the most recent one."""

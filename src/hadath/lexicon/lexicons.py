@@ -26,6 +26,7 @@ from hadath.lexicon.entries import (
     Person,
     Place,
     PlaceForm,
+    ShortForm,
     Term,
     Title,
     Topic,
@@ -80,7 +81,7 @@ TOKEN_CUE_KINDS = frozenset(
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
         "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
-        "elapsed_unit", "arrest_noun", "wanted_noun",
+        "elapsed_unit", "arrest_noun", "wanted_noun", "patronymic", "name_particle", "former",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
@@ -361,6 +362,21 @@ def _person(path: Path, line: int, obj: dict[str, Any], countries: dict[str, Cou
     shared_list = obj.get("shared_forms", [])
     if not isinstance(shared_list, list) or not all(isinstance(f, str) and f for f in shared_list):
         raise ResourceError(str(path), line, "field 'shared_forms' must be a list of Arabic strings")
+    short_list = obj.get("short_forms", [])
+    if not isinstance(short_list, list):
+        raise ResourceError(str(path), line, "field 'short_forms' must be a list of {form, from, to} objects")
+    short_forms: list[ShortForm] = []
+    for i, short in enumerate(short_list):
+        form = short.get("form") if isinstance(short, dict) else None
+        if not isinstance(form, str) or not form.strip():
+            raise ResourceError(str(path), line, f"field 'short_forms[{i}].form' must be a non-empty Arabic string")
+        start = parse_date(path, line, f"short_forms[{i}].from", short.get("from"))
+        end = parse_date(path, line, f"short_forms[{i}].to", short.get("to"))
+        if start and end and end < start:
+            raise ResourceError(str(path), line, f"short_forms[{i}] ends ({end}) before it starts ({start})")
+        short_forms.append(ShortForm(" ".join(normalize(form).split()), start, end))
+        if form not in forms:
+            forms = [*forms, form]  # a declared short form is one of the person's forms
     own = {normalize(f) for f in forms}
     shared = {normalize(f) for f in shared_list}
     for form in shared_list:
@@ -391,7 +407,7 @@ def _person(path: Path, line: int, obj: dict[str, Any], countries: dict[str, Cou
             raise ResourceError(str(path), line, f"terms[{i}] ends ({end}) before it starts ({start})")
         parsed.append(Term(country, org, sector, role, start, end))
     parsed.sort(key=lambda t: (t.start is not None, t.start))
-    return Person(pid, name, tuple(forms), tuple(parsed)), shared
+    return Person(pid, name, tuple(forms), tuple(parsed), tuple(short_forms)), shared
 
 
 def _load_triggers(path: Path) -> tuple[Trigger, ...]:

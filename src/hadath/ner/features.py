@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from hadath.coding.words import clusters
+from hadath.coding.words import stem as light_stem
 from hadath.lang.ar.chars import ARABIC_LETTERS
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokenize import PROCLITICS
@@ -26,7 +28,8 @@ from hadath.lexicon.lexicons import Lexicons
 from hadath.lexicon.matcher import Gazetteer, Match
 
 #: Version of the feature set; a model records the version it was trained with and is refused by another one.
-FEATURE_VERSION = 1
+#: 2: word clusters learned from raw SaudiNewsNet text (``hadath.coding.words.clusters``).
+FEATURE_VERSION = 2
 
 #: Proclitics stripped for the stem feature (the future prefix س is left out: it only precedes verbs).
 NOUN_PROCLITICS: tuple[str, ...] = tuple(sorted((p for p in PROCLITICS if "س" not in p), key=len, reverse=True))
@@ -48,15 +51,20 @@ _CONTEXT_REACH = 3
 @dataclass(frozen=True, slots=True)
 class FeatureConfig:
     """How many neighbours a token sees (``window`` on each side), how long its prefixes and suffixes are
-    (``affix``), and the longest character n-grams of its stem (``ngrams``, from 2; 0 for none)."""
+    (``affix``), the longest character n-grams of its stem (``ngrams``, from 2; 0 for none), and whether the word
+    clusters learned from raw news describe a token and its neighbours (``clusters``: 1 or 0)."""
 
     window: int = 1
     affix: int = 4
     ngrams: int = 4
+    clusters: int = 1
     version: int = FEATURE_VERSION
 
     def as_dict(self) -> dict[str, int]:
-        return {"window": self.window, "affix": self.affix, "ngrams": self.ngrams, "version": self.version}
+        return {
+            "window": self.window, "affix": self.affix, "ngrams": self.ngrams, "clusters": self.clusters,
+            "version": self.version,
+        }  # fmt: skip
 
 
 def strip_proclitics(word: str, known: frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -163,6 +171,7 @@ class _Token:
     shape: str
     gaz: tuple[str, ...]  # "kind:B" / "kind:I" for every lexicon match covering the token
     ends: frozenset[str]  # kinds of the lexicon matches that end on the token
+    cluster: tuple[str, str] | None  # (coarse, fine) word cluster of its light stem, None for a word never seen
 
 
 class FeatureExtractor:
@@ -175,6 +184,7 @@ class FeatureExtractor:
         # from one report to the next); bounded, emptied when full
         self._own_cache: dict[_Token, list[str]] = {}
         self._split_cache: dict[str, tuple[str, str]] = {}
+        self._clusters = clusters() if config.clusters else {}
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Features of every token of one sentence, in order."""
@@ -196,6 +206,15 @@ class FeatureExtractor:
                     feats.extend(f"{off}:{f}" for f in self._neighbour(info[j]))
                 else:
                     feats.append(f"{off}:{'BOS' if j < 0 else 'EOS'}")
+            if self._clusters:
+                # the clusters of the word and its neighbours together ("قال" + a name, a name + "،")
+                here = tok.cluster[0] if tok.cluster else "-"
+                if i > 0:
+                    prev = info[i - 1].cluster
+                    feats.append(f"c-1|c={prev[0] if prev else '-'}|{here}")
+                if i + 1 < len(info):
+                    nxt = info[i + 1].cluster
+                    feats.append(f"c|c+1={here}|{nxt[0] if nxt else '-'}")
             if i > 0:
                 feats.append(f"w-1|w={info[i - 1].norm}|{tok.norm}")
             if i + 1 < len(info):
@@ -211,7 +230,15 @@ class FeatureExtractor:
         split = [self._split(n) for n in norms]
         gaz, ends = self._gazetteer(norms, [stem for _, stem in split])
         return [
-            _Token(norm, proclitic, stem, word_shape(raw), tuple(sorted(kinds)), frozenset(end))
+            _Token(
+                norm,
+                proclitic,
+                stem,
+                word_shape(raw),
+                tuple(sorted(kinds)),
+                frozenset(end),
+                self._clusters.get(light_stem(norm)) if self._clusters else None,
+            )
             for raw, norm, (proclitic, stem), kinds, end in zip(tokens, norms, split, gaz, ends, strict=True)
         ]
 
@@ -271,6 +298,10 @@ class FeatureExtractor:
                 )
             )
         feats += [f"gaz={g}" for g in tok.gaz]
+        if tok.cluster is not None:
+            feats += [f"c64={tok.cluster[0]}", f"c512={tok.cluster[1]}"]
+        elif self._clusters and tok.shape == "arabic":
+            feats.append("c64=none")  # a word raw news never showed often: names are many of them
         return feats
 
     def _neighbour(self, tok: _Token) -> list[str]:
@@ -278,6 +309,8 @@ class FeatureExtractor:
         if len(tok.norm) > 2:
             feats.append(f"s2={tok.norm[-2:]}")
         feats += [f"gaz={g}" for g in tok.gaz]
+        if tok.cluster is not None:
+            feats += [f"c64={tok.cluster[0]}", f"c512={tok.cluster[1]}"]
         return feats
 
     def _context(self, info: list[_Token]) -> list[list[str]]:

@@ -13,7 +13,7 @@ import logging
 import sys
 from bisect import bisect_right, insort
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
 from hadath.lang.ar.normalize import normalize
@@ -37,6 +37,11 @@ GROUP_NAME_WORDS = 2
 MAX_NAME_TOKENS = 5
 #: How far a title phrase reaches for its country ("وزير الدولة لشؤون ... بالمملكة المتحدة").
 MAX_TITLE_TOKENS = 16
+#: A short form of ``forms`` that the knowledge base does not date names its person alone from this long before
+#: their first term to this long after their last one (the press names a minister before and after office).
+SHORT_FORM_MARGIN = timedelta(days=365)
+#: The most words a longer name holding a known name may add before it ("متعب بن" + "عبدالله بن عبدالعزيز").
+LONGER_NAME_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,7 @@ class TitlePhrase:
     country: str | None
     org: str | None
     sector: str | None = None  # the body's sector when the title names one ("زعيم جماعة أنصار الله": REB)
+    former: bool = False  # "الرئيس اليمني السابق": a former holder's title, never the current holder's
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,7 @@ class _Name:
     person: Person | None
     honorific_start: int | None
     ner: bool = False  # delimited by the NER tagger
+    longer: bool = False  # a longer name holding a known one ("سلطان بن سلمان"): another person, known or not
 
 
 class ActorRecognizer:
@@ -72,6 +79,16 @@ class ActorRecognizer:
         self.posted_at = lexicons.cue_forms("posted_at")
         self.destinations = lexicons.cue_forms("destination") | self.posted_at
         self.name_prefixes = lexicons.cue_forms("name_prefix")
+        self.patronymics = lexicons.cue_forms("patronymic")
+        self.name_particles = lexicons.cue_forms("name_particle")
+        self.former_words = lexicons.cue_forms("former")
+        # given names: the first word of the knowledge base's full names ("محمد" of "محمد جواد ظريف")
+        self.given_names = frozenset(
+            words[0]
+            for p in lexicons.persons
+            for f in p.forms
+            if len(words := normalize(f).split()) > 1 and words[0] not in self.name_particles
+        )
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
         self.bare_bodies = frozenset(normalize(w) for w in ("الوزارة",))
@@ -84,9 +101,11 @@ class ActorRecognizer:
     def find(self, doc: Document) -> list[ActorMention]:
         nav = TokenIndex(doc)
         ent = [m for m in doc.mentions if m.kind in ENTITY_KINDS]
+        ent, longer = self._checked_persons(doc, nav, ent)
         ent = sorted(ent + self._body_anaphors(doc, nav, ent), key=lambda m: (m.nstart, -m.nend))
         # words no name is made of: triggers, cues and dates ("... اليوم، نائب رئيس الوزراء": not a person "اليوم")
         busy = [(m.nstart, m.nend) for m in doc.mentions if m.kind in ("trigger", "cue", "date")]
+        busy += [(n.nstart, n.nend) for n in longer]
         phrases = self._title_phrases(ent, nav)
         phrase_by_end = {p.nend: p for p in phrases}
         phrase_by_start = {p.nstart: p for p in phrases}
@@ -102,7 +121,8 @@ class ActorRecognizer:
         # a title right before a known name is that person's ("وزير الخارجية الأمريكي أنتوني بلينكن")
         reserved = {phrase_by_end[e] for n in known if (e := nav.skip_space_back(absorb(n.nstart))) in phrase_by_end}
         taken = nav.tokens_covered([(m.nstart, m.nend) for m in ent] + busy)
-        names = known + self._unknown_names([p for p in phrases if p not in reserved], nav, taken)
+        reserved |= {phrase_by_end[e] for n in longer if (e := nav.skip_space_back(absorb(n.nstart))) in phrase_by_end}
+        names = known + longer + self._unknown_names([p for p in phrases if p not in reserved], nav, taken)
         names += self._names_after_honorifics(ent, phrase_by_start, nav, taken)
         names = self._with_ner_names(doc, names, phrase_by_end, phrase_by_start, nav, taken)
         names.sort(key=lambda n: n.nstart)
@@ -119,7 +139,7 @@ class ActorRecognizer:
             comma = nav.skip_space(name.nend)
             if nav.text[comma : comma + 1] == ",":
                 after = phrase_by_start.get(nav.skip_space(comma + 1))
-            elif name.person is not None or name.honorific_start is not None or name.ner:
+            elif name.person is not None or name.honorific_start is not None or name.ner or name.longer:
                 # "محمد بن عبدالرحمن آل ثاني رئيس مجلس الوزراء": a title right after a name the lexicon or an
                 # honorific delimits, if it names no other country than the person's own
                 after = phrase_by_start.get(comma)
@@ -188,6 +208,131 @@ class ActorRecognizer:
         found.sort(key=lambda a: (a.nstart, a.nend))
         return self._titles_to_named(found)
 
+    # ------------------------------------------------------ names of persons
+    def _checked_persons(self, doc: Document, nav: TokenIndex, ent: list[Mention]) -> tuple[list[Mention], list[_Name]]:
+        """The knowledge base's names as they hold on real text: the entity mentions, without the persons' names that
+        do not name their person, and the longer names found around some of them.
+
+        A person's form inside a longer name is not that person: after "بن" it is a father's name ("متعب بن عبدالله
+        بن عبدالعزيز" is not King Abdullah), and a short form (a single word, or one starting with a name particle:
+        "بن سلمان"، "ولد الشيخ") after a given name is someone else's ("سلطان بن سلمان"، "حسن ظريف"); so is a name
+        followed by a lineage its person's full names do not have ("محمد بن سلمان بن حمد"). The longer name is
+        returned as a name of its own, a person the knowledge base may not know. A short form standing alone names
+        its person when the document named that person in full before it (and no other name holding the short
+        form came in between), else when the knowledge base declares it for the document's date and no other name
+        of the document before it holds it."""
+        blocked = nav.tokens_covered([(m.nstart, m.nend) for m in doc.mentions if m.kind not in ("person", "place")])
+        kept = [m for m in ent if m.kind != "person"]
+        longer: list[_Name] = []
+        named: list[tuple[str, str | None]] = []  # the names read so far: (normalized name, person id or None)
+        for m in sorted((m for m in ent if m.kind == "person"), key=lambda m: m.nstart):
+            person: Person = m.entry
+            form = " ".join(nav.text[m.nstart : m.nend].split())
+            short = self._is_short(form)
+            j = nav.before(m.nstart)
+            prev = nav.token(j) if not m.prefix else None
+            after_patronymic = prev is not None and prev.norm in self.patronymics
+            after_given_name = (
+                short
+                and prev is not None
+                and self._plain_word(nav, j, blocked)
+                and (form.split()[0] in self.name_particles or prev.norm in self.given_names)
+            )
+            if after_patronymic or after_given_name:
+                start = self._longer_start(nav, j, blocked)
+                if start is not None:
+                    longer.append(_Name(start, m.nend, None, None, longer=True))
+                    named.append((" ".join(nav.text[start : m.nend].split()), None))
+                continue
+            end = self._other_lineage_end(nav, m, person, form, blocked)
+            if end is not None:
+                longer.append(_Name(m.nstart, end, None, None, longer=True))
+                named.append((" ".join(nav.text[m.nstart : end].split()), None))
+                continue
+            if short and not self._short_form_holds(doc, person, form, named):
+                continue
+            kept.append(m)
+            named.append((form, person.id))
+        return kept, longer
+
+    def _is_short(self, form: str) -> bool:
+        """A single word, or a name starting with a particle ("بن سلمان"، "ولد الشيخ أحمد"، "أبو مازن")."""
+        words = form.split()
+        return len(words) == 1 or words[0] in self.name_particles
+
+    def _plain_word(self, nav: TokenIndex, j: int, blocked: set[int]) -> bool:
+        """A word no lexicon reads and no function word: it may be part of a name."""
+        t = nav.token(j)
+        return (
+            t is not None
+            and t.kind == "word"
+            and j not in blocked
+            and t.norm not in self.function_words
+            and t.norm not in self.trigger_words
+            and t.norm not in self.patronymics
+        )
+
+    def _longer_start(self, nav: TokenIndex, j: int, blocked: set[int]) -> int | None:
+        """Where a name ending at token ``j`` (a given name, or "بن" before a known name) starts: back over
+        "NAME بن NAME بن" (and "عبد"، "أبو" before a name); None when no name word stands there."""
+        i, start = j, None
+        while i >= 0 and j - i < LONGER_NAME_WORDS:
+            tok = nav.tokens[i]
+            if tok.norm in self.patronymics:
+                if not self._plain_word(nav, i - 1, blocked):
+                    break
+                i -= 1
+                continue
+            if not self._plain_word(nav, i, blocked):
+                break
+            start = i
+            before = nav.token(i - 1)
+            if before is not None and before.norm in self.name_prefixes and before.norm not in self.patronymics:
+                start = i - 1  # "عبد الله بن سلمان"
+                before = nav.token(i - 2)
+            if before is None or before.norm not in self.patronymics:
+                break
+            i = start - 1
+        return nav.tokens[start].nstart if start is not None else None
+
+    def _other_lineage_end(
+        self, nav: TokenIndex, m: Mention, person: Person, form: str, blocked: set[int]
+    ) -> int | None:
+        """The end of "بن NAME" after a person's name where the person's full names continue otherwise ("محمد بن
+        سلمان بن حمد" is not "محمد بن سلمان بن عبدالعزيز"); None when the text continues as the knowledge base does."""
+        k = nav.after(m.nend)
+        particle, name = nav.token(k), nav.token(k + 1)
+        if particle is None or name is None or particle.norm not in self.patronymics:
+            return None
+        if not self._plain_word(nav, k + 1, blocked):
+            return None
+        stem = f"{form} {particle.norm} "
+        longer_forms = [f for f in (" ".join(normalize(f).split()) for f in person.forms) if f.startswith(stem)]
+        if not longer_forms or any(f[len(stem) :].split()[0] == name.norm for f in longer_forms):
+            return None
+        return name.nend
+
+    def _short_form_holds(self, doc: Document, person: Person, form: str, named: list[tuple[str, str | None]]) -> bool:
+        """Whether a short form standing alone names ``person`` (see :meth:`_checked_persons`)."""
+        words = form.split()
+        for name, pid in reversed(named):
+            if pid == person.id and not self._is_short(name):
+                return True  # named in full before
+            if pid != person.id and _holds(name.split(), words):
+                return False  # "سلطان بن سلمان ... وأكد بن سلمان": the other person's
+        if doc.date is None:
+            return True
+        declared = [s for s in person.short_forms if s.form == form]
+        if declared:
+            return any(s.covers(doc.date) for s in declared)
+        starts = [t.start for t in person.terms]
+        ends = [t.end for t in person.terms]
+        first = None if not starts or None in starts else min(d for d in starts if d is not None)
+        last = None if not ends or None in ends else max(d for d in ends if d is not None)
+        return (first is None or first - SHORT_FORM_MARGIN <= doc.date) and (
+            last is None or doc.date <= last + SHORT_FORM_MARGIN
+        )
+
     def _titles_to_named(self, found: list[ActorMention]) -> list[ActorMention]:
         """A title standing alone that no date resolved ("وزير الخارجية الأمريكي" in an undated report, or of a
         state the knowledge base does not cover) refers to the one person of the document named with that role
@@ -238,13 +383,20 @@ class ActorRecognizer:
                 more_country, more_org, more_sector, more_end, last = self._one_title(ent, i + 1, nav)
                 # "استقبل الرئيس المصري رئيس الوزراء الفلسطيني"، "استقبل وزير الخارجية وزير الخارجية الإيطالي":
                 # two persons, not one with two titles
-                if self.lex.family(nxt.entry.role or "") == self.lex.family(title.role or "") or (
-                    country and more_country and country != more_country
+                if (
+                    self.lex.family(nxt.entry.role or "") == self.lex.family(title.role or "")
+                    or (country and more_country and country != more_country)
+                    or nxt.entry.country is not None  # "أناب خادم الحرمين الشريفين نائب خادم الحرمين الشريفين"
                 ):
                     break
                 nend, i = more_end, last
                 country, org, sector = country or more_country, org or more_org, sector or more_sector
-            phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
+            former = nav.token(nav.after(nend))
+            if former is not None and former.norm in self.former_words:
+                # "الرئيس اليمني السابق": a former holder's title
+                phrases.append(TitlePhrase(m.nstart, former.nend, title, country, org, sector, True))
+            else:
+                phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
             i += 1
         return phrases
 
@@ -464,7 +616,17 @@ class ActorRecognizer:
     ) -> ActorMention:
         span = doc.span(name.nstart, name.nend)
         person = name.person
-        term: Term | None = person.term_on(doc.date) if person else None
+        term: Term | None = None
+        if person is not None and title is not None and not title.former:
+            # "ولي العهد الأمير محمد بن نايف": the term the title names, of the ones held on the date
+            family = self.lex.family(title.title.role or "")
+            term = next(
+                (t for t in reversed(person.terms)
+                 if self.lex.family(t.role) == family and (doc.date is None or t.covers(doc.date))),
+                None,
+            )  # fmt: skip
+        if person is not None and term is None and (title is None or not title.former):
+            term = person.term_on(doc.date)
         country = term.country if term else None
         org = term.org if term else None
         sector = term.sector if term else None
@@ -476,6 +638,8 @@ class ActorRecognizer:
             sector, role = title.sector or title.title.sector, title.title.role
             if title.title.kind == "counterpart":
                 sector, role = self._counterpart_role(doc, title, earlier)
+            if title.former and role:
+                role = f"former {role}"  # "الرئيس اليمني السابق علي عبدالله صالح"
         if person is not None and term is None and country is None:
             near = person.nearest_term(doc.date)
             if near is not None:
@@ -519,6 +683,8 @@ class ActorRecognizer:
             if counterpart_role is None:
                 return None
             role = counterpart_role
+        if phrase.former:
+            role = f"former {role}"  # never the current holder: a former one named in the document, or no one
         span = doc.span(phrase.nstart, phrase.nend)
         owner = phrase.country or phrase.org
         if owner is None:
@@ -542,12 +708,14 @@ class ActorRecognizer:
                         actor, "person", prev.key, phrase.nstart, phrase.nend,
                         (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
                     )  # fmt: skip
-            # else the official of the reporting agency's country ("وزير الخارجية" in a Petra report)
-            if doc.home_country is None or sector not in STATE_SECTORS:
+            # else the official of the reporting agency's country ("وزير الخارجية" in a Petra report), or of the one
+            # state the document's titles name by themselves ("خادم الحرمين الشريفين ... ولي العهد": Saudi Arabia)
+            home = doc.home_country or self._titles_country(ent)
+            if home is None or sector not in STATE_SECTORS:
                 return None
-            owner = doc.home_country
+            owner = home
             phrase = replace(phrase, country=owner)
-        held = self._holder(owner, role, doc.date)
+        held = None if phrase.former else self._holder(owner, role, doc.date)
         if held is not None:
             holder, term = held
             actor = Actor(
@@ -569,6 +737,12 @@ class ActorRecognizer:
             actor, "person", key, phrase.nstart, phrase.nend,
             (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
         )  # fmt: skip
+
+    @staticmethod
+    def _titles_country(ent: list[Mention]) -> str | None:
+        """The one state the document's titles name by themselves (خادم الحرمين الشريفين: Saudi Arabia), if any."""
+        states = {m.entry.country for m in ent if m.kind == "title" and m.entry.country}
+        return next(iter(states)) if len(states) == 1 else None
 
     def _holder(self, owner: str, role: str, day: date | None) -> tuple[Person, Term] | None:
         """The one person holding a role of ``role``'s family for ``owner`` on ``day``, with that term."""
@@ -805,6 +979,12 @@ def people_of(doc: Document, m: Mention, role: str, key: str) -> ActorMention:
     """The people of the country a demonym names ("عشرات الفلسطينيين"، "26 صيادا قطريا"): civilians, no name."""
     actor = Actor(m.text, m.start, m.end, None, m.entry.iso3, None, "CVL", role, None)
     return ActorMention(actor, "group", key, m.nstart, m.nend, (m.nstart, m.nend), doc.sentence_of(m.nstart), True)
+
+
+def _holds(name: list[str], words: list[str]) -> bool:
+    """Whether the words of a longer name hold ``words`` in a row ("سلطان بن سلمان" holds "بن سلمان")."""
+    n = len(words)
+    return len(name) > n and any(name[i : i + n] == words for i in range(len(name) - n + 1))
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
