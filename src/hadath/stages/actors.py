@@ -386,7 +386,10 @@ class ActorRecognizer:
                 if (
                     self.lex.family(nxt.entry.role or "") == self.lex.family(title.role or "")
                     or (country and more_country and country != more_country)
-                    or nxt.entry.country is not None  # "أناب خادم الحرمين الشريفين نائب خادم الحرمين الشريفين"
+                    # a title naming its state by itself is a person of its own: "أناب خادم الحرمين الشريفين نائب
+                    # خادم الحرمين الشريفين"، "أناب خادم الحرمين الشريفين ولي ولي العهد"
+                    or nxt.entry.country is not None
+                    or title.country is not None
                 ):
                     break
                 nend, i = more_end, last
