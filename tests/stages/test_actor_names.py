@@ -83,6 +83,7 @@ def test_a_surname_after_another_given_name_is_someone_else(pipeline: Pipeline) 
         # declared by the knowledge base for the period
         ("وقال بن سلمان إن عمليات التحالف مستمرة حتى تحقيق أهدافها.", "2015-07-01", MBS),
         ("وقال ولد الشيخ إن المشاورات بين الأطراف اليمنية ستستأنف الشهر المقبل.", "2016-05-10", OULD_CHEIKH),
+        ("وأكد المبعوث الأممي إسماعيل ولد الشيخ أن الأطراف وافقت على الهدنة.", "2016-05-10", OULD_CHEIKH),
         ("وأكد ظريف أن الاتفاق النووي يخدم مصالح المنطقة.", "2015-07-20", ZARIF),
         ("وأوضح عسيري أن طيران التحالف استهدف مخازن أسلحة للميليشيات.", "2015-05-12", ASIRI),
         # named in full before, outside the declared period
@@ -105,6 +106,7 @@ def test_a_short_form_names_its_person_in_its_period_or_after_the_full_name(
         ("زار الأمير سلطان بن سلمان المتحف، وقال بن سلمان إن التراث ثروة وطنية.", "2015-07-01", MBS),
         # a surname is not this person after another's full name
         ("وقال المواطن محمد عسيري إن السيول جرفت المزارع.", "2015-05-12", ASIRI),
+        ("وقال الشيخ محمد ولد الشيخ إن الانتخابات البلدية ستجري في موعدها.", "2016-05-10", OULD_CHEIKH),
     ],
 )
 def test_a_short_form_does_not_name_its_person_otherwise(pipeline: Pipeline, text: str, date: str, pid: str) -> None:
@@ -190,6 +192,7 @@ def test_a_former_title_links_to_the_former_holder_named_in_the_document(pipelin
 
 # ------------------------------------------------------------------ the entity registry
 REGISTRY_TEXTS = [
+    "وقال المبعوث الأممي إسماعيل ولد الشيخ إن المشاورات ستستأنف، وأكد ولد الشيخ أن الأطراف وافقت.",
     "وزار الأمير سلطان بن سلمان المتحف، وقال بن سلمان إن التراث ثروة وطنية.",
     "وحضر الأمير متعب بن عبدالله بن عبدالعزيز وزير الحرس الوطني الحفل، كما حضر الأمير فيصل بن عبدالله.",
     "وقال الباحث حسن ظريف إن المعرض ناجح، وأكد ظريف أن الزوار كثر.",
@@ -200,12 +203,14 @@ REGISTRY_TEXTS = [
 
 @pytest.mark.parametrize("text", REGISTRY_TEXTS)
 def test_a_name_is_only_credited_to_a_person_it_names(pipeline: Pipeline, lexicons: Lexicons, text: str) -> None:
-    """Every mention the actors stage reads as a knowledge-base person's name is one of that person's forms."""
+    """Every mention the actors stage reads as a knowledge-base person's name is one of that person's forms (or the
+    first words of one: "إسماعيل ولد الشيخ")."""
     forms = {p.id: {" ".join(normalize(f).split()) for f in p.forms} for p in lexicons.persons}
     doc = pipeline.process(Document(text=text, doc_id="t", date=None))
     for a in doc.actors:
         if a.kind == "person" and a.resolved and a.actor.entity_id in forms:
-            assert " ".join(normalize(a.actor.text).split()) in forms[a.actor.entity_id], a.actor
+            name = " ".join(normalize(a.actor.text).split())
+            assert any(f == name or f.startswith(name + " ") for f in forms[a.actor.entity_id]), a.actor
 
 
 # ------------------------------------------------------------------ unknown persons

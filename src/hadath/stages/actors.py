@@ -238,6 +238,11 @@ class ActorRecognizer:
                 and self._plain_word(nav, j, blocked)
                 and (form.split()[0] in self.name_particles or prev.norm in self.given_names)
             )
+            if after_given_name and prev is not None and self._begins_a_form(person, f"{prev.norm} {form}"):
+                # "إسماعيل ولد الشيخ": the person's own given name before the short form
+                span = doc.span(prev.nstart, m.nend)
+                m = replace(m, start=span.start, end=span.end, text=span.text, nstart=prev.nstart, prefix="")
+                form, short, after_given_name = f"{prev.norm} {form}", False, False
             if after_patronymic or after_given_name:
                 start = self._longer_start(nav, j, blocked)
                 if start is not None:
@@ -254,6 +259,13 @@ class ActorRecognizer:
             kept.append(m)
             named.append((form, person.id))
         return kept, longer
+
+    @staticmethod
+    def _begins_a_form(person: Person, words: str) -> bool:
+        """Whether ``words`` (normalized) are the first words of one of the person's forms."""
+        return any(
+            f == words or f.startswith(words + " ") for f in (" ".join(normalize(x).split()) for x in person.forms)
+        )
 
     def _is_short(self, form: str) -> bool:
         """A single word, or a name starting with a particle ("بن سلمان"، "ولد الشيخ أحمد"، "أبو مازن")."""
