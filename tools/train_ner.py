@@ -149,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=CrfParams.c1, help="L1 regularization")
     parser.add_argument("--c2", type=float, default=CrfParams.c2, help="L2 regularization")
     parser.add_argument("--window", type=int, default=FeatureConfig().window, help="neighbours on each side")
+    parser.add_argument("--resources", type=Path, default=None, help="lexicons folder (default: the packaged one)")
     parser.add_argument("--no-clusters", action="store_true", help="without the word-cluster features (to compare)")
     parser.add_argument("--max-iterations", type=int, default=CrfParams.max_iterations)
     parser.add_argument("--search", action="store_true", help="score the parameter grid on dev; write nothing")
@@ -159,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         train_sents = read_conll(args.data / "train_data.txt")
         dev_sents = read_conll(args.data / "dev_data.txt")
-        lexicon = NerLexicon.from_lexicons(load_lexicons())
+        lexicon = NerLexicon.from_lexicons(load_lexicons(args.resources))
     except HadathError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -120,10 +120,15 @@ def main() -> None:
     lines = [
         f"# Persons with the most events in `{args.store.name}` ({docs} documents)",
         "",
-        "| # | person | id | reports | events (deduplicated) | documents |",
-        "|---|---|---|---|---|---|",
+        "| # | person | id | reports | events (deduplicated) | documents | most frequent mentions in events |",
+        "|---|---|---|---|---|---|---|",
     ]
-    lines += [f"| {i} | {name} | `{pid}` | {r} | {c} | {d} |" for i, (pid, name, r, c, d) in enumerate(top, start=1)]
+    for i, (pid, name, r, c, d) in enumerate(top, start=1):
+        texts = con.execute(
+            "SELECT text, count(*) FROM actors WHERE entity_id = ? GROUP BY text ORDER BY 2 DESC, 1 LIMIT 4", [pid]
+        ).fetchall()
+        shown = "; ".join(f"{t} ({k})" for t, k in texts)
+        lines.append(f"| {i} | {name} | `{pid}` | {r} | {c} | {d} | {shown} |")
     args.top.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"top {len(top)} persons -> {args.top}")
     drawn, pool = sample(con, args.n, args.seed)

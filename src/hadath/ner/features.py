@@ -206,15 +206,6 @@ class FeatureExtractor:
                     feats.extend(f"{off}:{f}" for f in self._neighbour(info[j]))
                 else:
                     feats.append(f"{off}:{'BOS' if j < 0 else 'EOS'}")
-            if self._clusters:
-                # the clusters of the word and its neighbours together ("قال" + a name, a name + "،")
-                here = tok.cluster[0] if tok.cluster else "-"
-                if i > 0:
-                    prev = info[i - 1].cluster
-                    feats.append(f"c-1|c={prev[0] if prev else '-'}|{here}")
-                if i + 1 < len(info):
-                    nxt = info[i + 1].cluster
-                    feats.append(f"c|c+1={here}|{nxt[0] if nxt else '-'}")
             if i > 0:
                 feats.append(f"w-1|w={info[i - 1].norm}|{tok.norm}")
             if i + 1 < len(info):
@@ -310,7 +301,7 @@ class FeatureExtractor:
             feats.append(f"s2={tok.norm[-2:]}")
         feats += [f"gaz={g}" for g in tok.gaz]
         if tok.cluster is not None:
-            feats += [f"c64={tok.cluster[0]}", f"c512={tok.cluster[1]}"]
+            feats.append(f"c64={tok.cluster[0]}")
         return feats
 
     def _context(self, info: list[_Token]) -> list[list[str]]:
