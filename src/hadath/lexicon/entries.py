@@ -67,6 +67,8 @@ class ShortForm:
     form: str
     start: date | None
     end: date | None
+    #: False: the form names the person only after their full name in the same text (a common surname: "عسيري")
+    alone: bool = True
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)

@@ -81,7 +81,7 @@ TOKEN_CUE_KINDS = frozenset(
         "embassy_noun", "business_noun", "long_ago", "period_unit", "anniversary", "reaction", "habitual",
         "title_noun", "verbal_attack", "when",
         "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
-        "elapsed_unit", "arrest_noun", "wanted_noun", "patronymic", "name_particle", "former",
+        "elapsed_unit", "arrest_noun", "wanted_noun", "patronymic", "name_particle", "former", "named_after",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS
@@ -374,7 +374,10 @@ def _person(path: Path, line: int, obj: dict[str, Any], countries: dict[str, Cou
         end = parse_date(path, line, f"short_forms[{i}].to", short.get("to"))
         if start and end and end < start:
             raise ResourceError(str(path), line, f"short_forms[{i}] ends ({end}) before it starts ({start})")
-        short_forms.append(ShortForm(" ".join(normalize(form).split()), start, end))
+        alone = short.get("alone", True)
+        if not isinstance(alone, bool):
+            raise ResourceError(str(path), line, f"field 'short_forms[{i}].alone' must be true or false")
+        short_forms.append(ShortForm(" ".join(normalize(form).split()), start, end, alone))
         if form not in forms:
             forms = [*forms, form]  # a declared short form is one of the person's forms
     own = {normalize(f) for f in forms}

@@ -12,9 +12,11 @@ from __future__ import annotations
 import logging
 import sys
 from bisect import bisect_right, insort
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from hadath.coding.words import clusters, stem
 from hadath.document import Actor, ActorMention, Document, Entity, Mention, Span
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.romanize import Romanizer
@@ -82,6 +84,8 @@ class ActorRecognizer:
         self.patronymics = lexicons.cue_forms("patronymic")
         self.name_particles = lexicons.cue_forms("name_particle")
         self.former_words = lexicons.cue_forms("former")
+        self.named_after = lexicons.cue_forms("named_after")
+        self.lexicon_words = lexicons.vocabulary()
         # given names: the first word of the knowledge base's full names ("محمد" of "محمد جواد ظريف")
         self.given_names = frozenset(
             words[0]
@@ -89,6 +93,10 @@ class ActorRecognizer:
             for f in p.forms
             if len(words := normalize(f).split()) > 1 and words[0] not in self.name_particles
         )
+        # the word cluster of raw news that holds most of those given names holds names (given and family names)
+        self.clusters = clusters()
+        votes = Counter(c[0] for n in self.given_names if (c := self.clusters.get(stem(n))) is not None)
+        self.name_cluster = votes.most_common(1)[0][0] if votes else None
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
         self.bare_bodies = frozenset(normalize(w) for w in ("الوزارة",))
@@ -225,10 +233,15 @@ class ActorRecognizer:
         kept = [m for m in ent if m.kind != "person"]
         longer: list[_Name] = []
         named: list[tuple[str, str | None]] = []  # the names read so far: (normalized name, person id or None)
+        dropped: set[tuple[int, int]] = set()
         for m in sorted((m for m in ent if m.kind == "person"), key=lambda m: m.nstart):
             person: Person = m.entry
             form = " ".join(nav.text[m.nstart : m.nend].split())
             short = self._is_short(form)
+            inside = self._named_after(nav, ent, m)
+            if inside is not None:
+                dropped.update((t.nstart, t.nend) for t in inside)  # "مؤسسة الملك عبدالله بن عبدالعزيز العالمية"
+                continue
             j = nav.before(m.nstart)
             prev = nav.token(j) if not m.prefix else None
             after_patronymic = prev is not None and prev.norm in self.patronymics
@@ -236,7 +249,7 @@ class ActorRecognizer:
                 short
                 and prev is not None
                 and self._plain_word(nav, j, blocked)
-                and (form.split()[0] in self.name_particles or prev.norm in self.given_names)
+                and (form.split()[0] in self.name_particles or self._given_name(prev.norm))
             )
             if after_given_name and prev is not None and self._begins_a_form(person, f"{prev.norm} {form}"):
                 # "إسماعيل ولد الشيخ": the person's own given name before the short form
@@ -246,11 +259,15 @@ class ActorRecognizer:
             if after_patronymic or after_given_name:
                 start = self._longer_start(nav, j, blocked)
                 if start is not None:
-                    longer.append(_Name(start, m.nend, None, None, longer=True))
-                    named.append((" ".join(nav.text[start : m.nend].split()), None))
+                    end = self._lineage_end(nav, m.nend, blocked)
+                    longer.append(_Name(start, end, None, None, longer=True))
+                    named.append((" ".join(nav.text[start:end].split()), None))
                 continue
             end = self._other_lineage_end(nav, m, person, form, blocked)
+            if end is None:
+                end = self._surname_after(nav, m, form, short, blocked)
             if end is not None:
+                end = self._lineage_end(nav, end, blocked)
                 longer.append(_Name(m.nstart, end, None, None, longer=True))
                 named.append((" ".join(nav.text[m.nstart : end].split()), None))
                 continue
@@ -258,7 +275,72 @@ class ActorRecognizer:
                 continue
             kept.append(m)
             named.append((form, person.id))
+        if dropped:
+            kept = [m for m in kept if (m.nstart, m.nend) not in dropped]
         return kept, longer
+
+    def _lineage_end(self, nav: TokenIndex, end: int, blocked: set[int]) -> int:
+        """``end`` moved over the "بن NAME" and "آل NAME" that follow it ("سلطان بن سلمان" + "بن عبدالعزيز")."""
+        k = nav.after(end)
+        while True:
+            particle = nav.token(k)
+            if particle is None or particle.kind != "word" or not nav.is_blank(end, particle.nstart):
+                return end  # (the article split off a word, "ال" + "مستشار", is no "آل")
+            if particle.norm not in self.patronymics and particle.norm not in self.name_particles:
+                return end
+            if not self._plain_word(nav, k + 1, blocked) and (k + 1) not in blocked:
+                return end
+            name = nav.tokens[k + 1]
+            if name.kind != "word":
+                return end
+            end, k = name.nend, k + 2
+
+    def _given_name(self, norm: str) -> bool:
+        """A given name of the knowledge base, or a word of the names' cluster of raw news ("بندر"، "ماجد")."""
+        if norm in self.given_names:
+            return True
+        found = self.clusters.get(stem(norm))
+        return found is not None and found[0] == self.name_cluster
+
+    def _named_after(self, nav: TokenIndex, ent: list[Mention], m: Mention) -> list[Mention] | None:
+        """The titles before a person's name inside the name of a body or place named after them ("مؤسسة الملك
+        عبدالله بن عبدالعزيز"، "جامعة الأمير سلطان"), with the name itself; None when the name is the person's."""
+        titles = [t for t in ent if t.kind == "title" and t.nend <= m.nstart]
+        inside = [m]
+        start = m.nstart - len(m.prefix)
+        while titles and nav.is_blank(titles[-1].nend, start):
+            inside.append(titles[-1])
+            start = titles.pop().nstart - len(inside[-1].prefix)
+        before = nav.token(nav.before(start))
+        if before is None or before.kind != "word":
+            return None
+        word = before.norm
+        for clitic in ("", "و", "ب", "ل", "وب", "ول", "ف", "فب"):
+            if word.startswith(clitic) and word[len(clitic) :] in self.named_after:
+                return inside
+        return None
+
+    def _surname_after(self, nav: TokenIndex, m: Mention, form: str, short: bool, blocked: set[int]) -> int | None:
+        """The end of another person's longer name going on after a known one: a single-word short form followed by
+        "بن" is a given name ("عسيري بن أحمد"), and "X بن Y" followed by a family name of the names' cluster is
+        someone else ("عبدالله بن عبدالعزيز الربيعة")."""
+        k = nav.after(m.nend)
+        nxt = nav.token(k)
+        if nxt is None or not nav.is_blank(m.nend, nxt.nstart) or not self._plain_word(nav, k, blocked):
+            if short and nxt is not None and nxt.norm in self.patronymics and self._plain_word(nav, k + 1, blocked):
+                return nav.tokens[k + 1].nend
+            return None
+        words = form.split()
+        if (
+            len(words) >= 3
+            and any(w in self.patronymics for w in words[1:-1])
+            and nxt.norm.startswith("ال")
+            and len(nxt.norm) > 4
+            and nxt.norm not in self.lexicon_words
+            and self._given_name(nxt.norm)
+        ):
+            return nxt.nend
+        return None
 
     @staticmethod
     def _begins_a_form(person: Person, words: str) -> bool:
@@ -332,9 +414,11 @@ class ActorRecognizer:
                 return True  # named in full before
             if pid != person.id and _holds(name.split(), words):
                 return False  # "سلطان بن سلمان ... وأكد بن سلمان": the other person's
+        declared = [s for s in person.short_forms if s.form == form]
+        if any(not s.alone for s in declared):
+            return False  # a common surname: only after the full name
         if doc.date is None:
             return True
-        declared = [s for s in person.short_forms if s.form == form]
         if declared:
             return any(s.covers(doc.date) for s in declared)
         starts = [t.start for t in person.terms]
