@@ -263,11 +263,11 @@ class ActorRecognizer:
                     longer.append(_Name(start, end, None, None, longer=True))
                     named.append((" ".join(nav.text[start:end].split()), None))
                 continue
-            end = self._other_lineage_end(nav, m, person, form, blocked)
-            if end is None:
-                end = self._surname_after(nav, m, form, short, blocked)
-            if end is not None:
-                end = self._lineage_end(nav, end, blocked)
+            other_end = self._other_lineage_end(nav, m, person, form, blocked)
+            if other_end is None:
+                other_end = self._surname_after(nav, m, form, short, blocked)
+            if other_end is not None:
+                end = self._lineage_end(nav, other_end, blocked)
                 longer.append(_Name(m.nstart, end, None, None, longer=True))
                 named.append((" ".join(nav.text[m.nstart : end].split()), None))
                 continue
