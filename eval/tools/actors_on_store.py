@@ -2,8 +2,10 @@
 with the most events, and a random sample of resolved mentions for a reader who did not write the code.
 
   python eval/tools/actors_on_store.py STORE.duckdb --top eval/ACTORS_TOP50.md --out DIR [--n 100 --seed 2026]
+                                       [--titled-sample 3000]
 
-- **Titled person mentions**: the stored documents are read again up to the actors stage (no events) and every
+- **Titled person mentions**: the stored documents (or ``--titled-sample`` of them, drawn with ``--seed``) are read
+  again up to the actors stage (no events) with the installed hadath and every
   person named with a role title ("الوزير X"، "X، وزير ..."، "ولي العهد الأمير X") is counted: the share whose name
   the knowledge base resolves (the others are persons no knowledge base knows, kept with their title's country,
   sector and role and a romanized name). Titles standing alone are not counted (they have no name to resolve).
@@ -34,12 +36,18 @@ from hadath.pipeline import Pipeline
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
-def titled_share(con: duckdb.DuckDBPyConnection, pipeline: Pipeline) -> tuple[int, int, Counter[str]]:
-    """(titled name mentions, of them resolved to a knowledge-base person, the unresolved ones' roles)."""
+def titled_share(
+    con: duckdb.DuckDBPyConnection, pipeline: Pipeline, sample: int, seed: int
+) -> tuple[int, int, int, Counter[str]]:
+    """(documents read, titled name mentions, of them resolved to a knowledge-base person, the unresolved ones'
+    countries and roles); ``sample`` documents drawn with ``seed`` (0: every document)."""
     titled = resolved = 0
     unknown_roles: Counter[str] = Counter()
-    rows = con.execute("SELECT doc_id, text, date FROM documents ORDER BY doc_id").fetchall()
-    for doc_id, text, day in rows:
+    ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+    if 0 < sample < len(ids):
+        ids = sorted(random.Random(seed).sample(ids, sample))
+    for doc_id in ids:
+        text, day = con.execute("SELECT text, date FROM documents WHERE doc_id = ?", [doc_id]).fetchone() or ("", None)
         doc = pipeline.analyse(Document(text=text, doc_id=doc_id, date=day))
         role_spans = [(m.nstart, m.nend) for m in doc.mentions if m.kind == "title" and m.entry.kind == "role"]
         for a in doc.actors:
@@ -53,7 +61,7 @@ def titled_share(con: duckdb.DuckDBPyConnection, pipeline: Pipeline) -> tuple[in
                 unknown_roles[f"{a.actor.country or '---'} {a.actor.role}"] += 1
             else:
                 resolved += 1
-    return titled, resolved, unknown_roles
+    return len(ids), titled, resolved, unknown_roles
 
 
 def top_persons(con: duckdb.DuckDBPyConnection, n: int) -> list[tuple[str, str, int, int, int]]:
@@ -113,6 +121,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--top-n", type=int, default=50)
     ap.add_argument("--skip-titled", action="store_true", help="do not read the documents again")
+    ap.add_argument("--titled-sample", type=int, default=0, help="read only this many documents again (0: all)")
     args = ap.parse_args()
     con = duckdb.connect(str(args.store), read_only=True)
     (docs,) = con.execute("SELECT count(*) FROM documents").fetchone() or (0,)
@@ -151,9 +160,9 @@ def main() -> None:
     (args.out / "sample.md").write_text("\n".join(md), encoding="utf-8")
     print(f"{len(drawn)} of {pool} resolved mentions -> {args.out}/sample.jsonl, sample.md")
     if not args.skip_titled:
-        titled, resolved, unknown = titled_share(con, Pipeline())
-        print(f"titled person mentions: {titled}, resolved to a knowledge-base person: {resolved} "
-              f"({resolved / max(titled, 1):.1%})")  # fmt: skip
+        read, titled, resolved, unknown = titled_share(con, Pipeline(), args.titled_sample, args.seed)
+        print(f"{read} documents read again: titled person mentions {titled}, resolved to a knowledge-base person "
+              f"{resolved} ({resolved / max(titled, 1):.1%})")  # fmt: skip
         print("most frequent titles of unresolved titled persons:", unknown.most_common(15))
 
 
