@@ -81,7 +81,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right = _SENTENCE_END.search(text, end)
     stop = right.end() if right else len(text)
-    return text[left:stop].strip(), start - left - (len(text[left:stop]) - len(text[left:stop].lstrip())), end - left
+    segment = text[left:stop]
+    lead = len(segment) - len(segment.lstrip())
+    return segment.strip(), start - left - lead, end - left - lead
 
 
 def sample(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> tuple[list[dict[str, Any]], int]:
