@@ -16,7 +16,7 @@ Errors (the script exits 1 when there is any):
 - a surface form (after normalization) carried by two persons, unless both list it in ``shared_forms``;
 - a term without a ``source`` (the http(s) URL of a page a reviewer can check the term on: the person's
   encyclopaedia article, a list of the office's holders, an official page), or one that is not such a URL. While
-  ``MISSING_SOURCE_IS_ERROR`` is False, a missing source is a warning (a malformed one is always an error).
+  ``MISSING_SOURCE_IS_ERROR`` is False, a missing source is only a warning (a malformed one is always an error).
 
 Warnings (printed, not fatal): a person form that is also a country, capital, demonym, title or organization form
 of the other lexicons, and an allow-list row that no overlap needs any more.
@@ -50,9 +50,8 @@ SINGLE_HOLDER = frozenset(
         "commission president", "council president",
     }
 )  # fmt: skip
-#: A term without a source fails the check (False while knowledge-base lines written before sources were required
-#: are still being given theirs: the check then warns).
-MISSING_SOURCE_IS_ERROR = False
+#: A term without a source fails the check (set False to only warn, e.g. while importing a batch without sources).
+MISSING_SOURCE_IS_ERROR = True
 #: What a source must look like: an http(s) URL with a host.
 SOURCE_URL = re.compile(r"^https?://[^/\s]+\.[^/\s]+/\S*$")
 #: Days two holders of a single-holder role may overlap at a handover without being reported.
