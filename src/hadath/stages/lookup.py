@@ -18,7 +18,6 @@ from hadath.lexicon.matcher import (
     select,
 )
 
-_LINE_BREAKS_AS_SPACES = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
 _LAYER = {
     **dict.fromkeys(ENTITY_KINDS, "entity"),
     **dict.fromkeys(EVENT_KINDS, "event"),
@@ -40,7 +39,7 @@ class Lookup:
     def match(self, text: str) -> list[Match]:
         """Pure: the selected matches of the three layers, in text order. Line breaks count as spaces, so that a
         name wrapped over two lines is still found (the replacement keeps every offset)."""
-        found = self.gazetteer.find(text.translate(_LINE_BREAKS_AS_SPACES))
+        found = self.gazetteer.find(text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
         layers: dict[str, list[Match]] = {}
         for m in found:
             layers.setdefault(_LAYER[m.kind], []).append(m)

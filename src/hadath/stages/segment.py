@@ -19,17 +19,19 @@ class Segmenter:
 
     def __call__(self, doc: Document) -> Document:
         norm = self.normalizer.normalize(doc.text)
-        sentences = []
-        for nstart, nend in self.splitter.split(norm.text):
-            start, end = norm.to_original(nstart, nend)
-            sentences.append(Sentence(start, end, nstart, nend))
+        bounds = self.splitter.split(norm.text)
+        sentences = tuple(
+            Sentence(start, end, nstart, nend)
+            for (nstart, nend), (start, end) in zip(bounds, norm.to_original_many(bounds), strict=True)
+        )
         text = doc.text
-        raws = self.tokenizer.tokenize(norm.text)
+        spans = self.tokenizer.spans(norm.text)
         if norm.offsets is None:  # nothing was deleted: offsets are the same in both texts
-            tokens = [Token(r.start, r.end, text[r.start : r.end], r.start, r.end, r.norm, r.kind) for r in raws]
+            tokens = tuple(Token(s, e, text[s:e], s, e, n, kind) for s, e, n, kind in spans)
         else:
-            tokens = []
-            for raw in raws:
-                start, end = norm.to_original(raw.start, raw.end)
-                tokens.append(Token(start, end, text[start:end], raw.start, raw.end, raw.norm, raw.kind))
-        return doc.with_(norm=norm, sentences=tuple(sentences), tokens=tuple(tokens))
+            originals = norm.to_original_many([(s, e) for s, e, _, _ in spans])
+            tokens = tuple(
+                Token(start, end, text[start:end], s, e, n, kind)
+                for (start, end), (s, e, n, kind) in zip(originals, spans, strict=True)
+            )
+        return doc.with_(norm=norm, sentences=sentences, tokens=tokens)

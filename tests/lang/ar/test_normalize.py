@@ -357,6 +357,23 @@ def test_offsets_map_any_normalized_range_back_to_an_equivalent_original_range(
     assert normalize(original[a:b]) == nt.text[i:j]
 
 
+
+@settings(max_examples=200, deadline=None)
+@given(original=st.text(alphabet=_ALPHABET, max_size=80), data=st.data())
+def test_ranges_mapped_together_map_as_each_one_alone(original: str, data: st.DataObject) -> None:
+    nt = NORMALIZER.normalize(original)
+    size = len(nt.text)
+    ranges = data.draw(st.lists(st.tuples(st.integers(0, size), st.integers(0, size)), max_size=12), label="ranges")
+    assert nt.to_original_many(ranges) == [nt.to_original(i, j) for i, j in ranges]
+
+
+def test_ranges_mapped_together_keep_the_marks_after_their_last_letter() -> None:
+    original = "قال مؤكدًا إن الــوفد وصلَّ"
+    nt = NORMALIZER.normalize(original)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", nt.text)]
+    assert [original[a:b] for a, b in nt.to_original_many(words)] == ["قال", "مؤكدًا", "إن", "الــوفد", "وصلَّ"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(original=st.text(alphabet=_ALPHABET, max_size=80))
 def test_normalize_is_idempotent(original: str) -> None:

@@ -228,3 +228,17 @@ def test_short_words_of_multiword_names_do_not_split_ordinary_words(packaged: To
 def test_lam_before_a_lam_initial_noun_keeps_the_stem(lexicons: Lexicons) -> None:
     tokenizer = Tokenizer(frozenset({normalize("اللورد")}))
     assert [t.norm for t in tokenizer.split_word(normalize("للورد"))] == ["ل", normalize("اللورد")]
+
+
+def test_spans_are_the_tokens_without_their_text(packaged: Tokenizer) -> None:
+    text = normalize("وبحث وزير الخارجية مع نظيره البحريني، في 12 أيار، العلاقات وللبحرين والبحرين.")
+    assert packaged.spans(text) == [(t.start, t.end, t.norm, t.kind) for t in packaged.tokenize(text)]
+
+
+def test_a_repeated_word_is_split_alike_wherever_it_stands(small: Tokenizer) -> None:
+    """Each form is split once and remembered: its second occurrence gets the same tokens at its own offsets."""
+    text = "وللبحرين وفد وللبحرين"
+    first, second = small.tokenize(text)[:3], small.tokenize(text)[-3:]
+    assert parts(first) == parts(second) == split("و+ل+لبحرين=البحرين")
+    assert [t.start - first[0].start for t in first] == [t.start - second[0].start for t in second]
+    assert all(text[t.start : t.end] == t.text for t in first + second)

@@ -189,6 +189,27 @@ class NormalizedText:
             orig_end += 1
         return orig_start, orig_end
 
+    def to_original_many(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`to_original` of every ``(start, end)`` of ``spans``, in one pass: the runs of trailing marks are
+        found once per text, not looked for after every range."""
+        if self.offsets is None:
+            return [(start, end) if end > start else (start, start) for start, end in spans]
+        offsets, size = self.offsets, len(self.offsets)
+        total = len(self.original)
+        # original position -> the end of the run of trailing marks it is in or starts
+        trailing = {
+            pos: run.end() for run in _TRAILING_RUNS.finditer(self.original) for pos in range(run.start(), run.end())
+        }
+        out: list[tuple[int, int]] = []
+        for start, end in spans:
+            orig_start = offsets[start] if start < size else total
+            if end <= start:
+                out.append((orig_start, orig_start))
+                continue
+            orig_end = offsets[end - 1] + 1
+            out.append((orig_start, trailing.get(orig_end, orig_end)))
+        return out
+
     def to_normalized(self, orig_index: int) -> int:
         """Normalized position of the first kept character at or after original offset ``orig_index``."""
         if self.offsets is None:
@@ -199,32 +220,50 @@ class NormalizedText:
 
 
 _TRAILING_MARKS = frozenset(chars.DIACRITICS + chars.TATWEEL)
+_TRAILING_RUNS = re.compile("[" + re.escape(chars.DIACRITICS + chars.TATWEEL) + "]+")
 
 
 class Normalizer:
-    """Composes character-level normalization steps; :meth:`normalize` keeps the map to original offsets."""
+    """Composes character-level normalization steps; :meth:`normalize` keeps the map to original offsets.
+
+    The composed table is applied by one ``str.translate`` over a list indexed by code point (a list lookup per
+    character, where a mapping would cost a failed dictionary lookup for every character it leaves alone), and
+    the offsets are built from the runs of deleted characters, one ``range`` per run of kept ones.
+    """
 
     def __init__(self, steps: Iterable[tuple[str, CharTable]] = DEFAULT_STEPS) -> None:
         self.steps = tuple(steps)
         self.table = compose_tables(table for _, table in self.steps)
-        deleted = "".join(chr(k) for k, v in self.table.items() if v is None)
-        self._deleted = re.compile("[" + re.escape(deleted) + "]") if deleted else None
         for key, value in self.table.items():
             if value is not None and len(value) != 1:
                 raise ValueError(f"normalization step maps U+{key:04X} to {len(value)} characters")
+        deleted = "".join(chr(k) for k, v in self.table.items() if v is None)
+        self._deleted = re.compile("[" + re.escape(deleted) + "]+") if deleted else None
+        # code points past the list's end raise IndexError inside translate, which leaves them unchanged
+        dense: list[int | None] = list(range(max(_BMP, max(self.table, default=0) + 1)))
+        for key, value in self.table.items():
+            dense[key] = None if value is None else ord(value)
+        self._dense = dense
 
     def __call__(self, text: str) -> str:
-        return text.translate(self.table)
+        return text.translate(self._dense)
 
     def normalize(self, text: str) -> NormalizedText:
         """Normalize ``text`` and keep, for each normalized character, its original offset."""
-        normalized = text.translate(self.table)
+        normalized = text.translate(self._dense)
         if len(normalized) == len(text):
             return NormalizedText(text, normalized, None)
         assert self._deleted is not None
-        deleted = {m.start() for m in self._deleted.finditer(text)}
-        offsets = tuple(i for i in range(len(text)) if i not in deleted)
-        return NormalizedText(text, normalized, offsets)
+        offsets: list[int] = []
+        kept = 0
+        for run in self._deleted.finditer(text):
+            offsets.extend(range(kept, run.start()))
+            kept = run.end()
+        offsets.extend(range(kept, len(text)))
+        return NormalizedText(text, normalized, tuple(offsets))
+
+
+_BMP = 0x10000
 
 
 def normalize(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 _END = re.compile(r"[.!?]+|\n(?:[ \t]*\n)*")
+_QUOTE = re.compile('"')
 #: A line shorter than this (in characters) that ends without punctuation is a sentence of its own (a headline);
 #: a longer one was wrapped and its sentence continues on the next line.
 SHORT_LINE = 50
@@ -55,7 +56,7 @@ class SentenceSplitter:
         """Spans of quotations: each quote paired with the next one when it comes within MAX_QUOTE_SPAN characters
         and no paragraph break; a quote left unclosed is a typo and opens nothing, so it cannot glue the
         sentences after it together (nor turn every later quotation inside out)."""
-        quotes = [i for i, c in enumerate(text) if c == '"']
+        quotes = [m.start() for m in _QUOTE.finditer(text)]
         spans: list[tuple[int, int]] = []
         k = 0
         while k + 1 < len(quotes):

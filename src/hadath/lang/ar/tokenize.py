@@ -20,6 +20,8 @@ PROCLITICS: tuple[str, ...] = (
 )  # fmt: skip
 
 _SHORTEST_FIRST = tuple(sorted(PROCLITICS, key=len))
+#: The proclitics a word can start with, by its first letter, in the same order.
+_BY_FIRST_LETTER = {c: tuple(p for p in _SHORTEST_FIRST if p[0] == c) for c in {p[0] for p in PROCLITICS}}
 #: Proclitics whose split needs a longer stem, and that length.
 _RARE_PROCLITICS = frozenset("فك")
 _RARE_MIN_STEM = 4
@@ -28,6 +30,10 @@ IMPERFECT_PREFIXES = frozenset("يتنا")
 _ARTICLE = "ال"
 #: Most distinct words whose split a tokenizer remembers.
 _CACHE_SIZE = 200_000
+
+
+#: A token as ``(start, end, norm, kind)`` in normalized offsets (:class:`RawToken` without its text).
+Span = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,37 +53,49 @@ class Tokenizer:
     def __init__(self, known_words: Iterable[str] = (), min_stem: int = 2) -> None:
         self.known = frozenset(known_words)
         self.min_stem = min_stem
-        # word -> its split at offset 0: news repeats its words, so most words are split once per process
-        self._splits: dict[str, list[RawToken]] = {}
+        # word -> its tokens at offset 0: news repeats its words, so most words are split once per process
+        self._pieces: dict[str, tuple[Span, ...]] = {}
 
     def tokenize(self, text: str) -> list[RawToken]:
-        tokens: list[RawToken] = []
+        return [RawToken(s, e, text[s:e], norm, kind) for s, e, norm, kind in self.spans(text)]
+
+    def spans(self, text: str) -> list[Span]:
+        """``(start, end, norm, kind)`` of every token of ``text``, in order (what :meth:`tokenize` gives, as plain
+        tuples). Each distinct form is classified and split once per process; a token costs a dictionary lookup."""
+        out: list[Span] = []
+        append = out.append
+        known = self._pieces.get
         for m in _TOKEN.finditer(text):
             word = m.group()
-            if word.isdigit():
-                tokens.append(RawToken(m.start(), m.end(), word, word, "number"))
-            elif not word[0].isalnum():
-                tokens.append(RawToken(m.start(), m.end(), word, word, "punct"))
+            pieces = known(word)
+            if pieces is None:
+                pieces = self._remember(word)
+            start = m.start()
+            if len(pieces) == 1:  # most words: no clitic split
+                _, end, norm, kind = pieces[0]
+                append((start, start + end, norm, kind))
             else:
-                parts = self._splits.get(word)
-                if parts is None:
-                    if len(self._splits) >= _CACHE_SIZE:
-                        self._splits.clear()
-                    parts = self._splits[word] = self.split_word(word)
-                start = m.start()
-                if len(parts) == 1:  # most words: no clitic split
-                    p = parts[0]
-                    tokens.append(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind))
-                else:
-                    tokens.extend(RawToken(start + p.start, start + p.end, p.text, p.norm, p.kind) for p in parts)
-        return tokens
+                out.extend((start + s, start + e, norm, kind) for s, e, norm, kind in pieces)
+        return out
+
+    def _remember(self, word: str) -> tuple[Span, ...]:
+        if word.isdigit():
+            pieces: tuple[Span, ...] = ((0, len(word), word, "number"),)
+        elif not word[0].isalnum():
+            pieces = ((0, len(word), word, "punct"),)
+        else:
+            pieces = tuple((p.start, p.end, p.norm, p.kind) for p in self.split_word(word))
+        if len(self._pieces) >= _CACHE_SIZE:
+            self._pieces.clear()
+        self._pieces[word] = pieces
+        return pieces
 
     def split_word(self, word: str, offset: int = 0) -> list[RawToken]:
         """Split one word into proclitic tokens and a stem token, if the stem is a known word."""
         if word in self.known:
             return [RawToken(offset, offset + len(word), word, word, "word")]
         # shortest proclitic first: the longest known stem wins ("وكان" is و + كان, not و + ك + ان)
-        for prefix in _SHORTEST_FIRST:
+        for prefix in _BY_FIRST_LETTER.get(word[:1], ()):
             if not word.startswith(prefix) or len(word) - len(prefix) < self.min_stem:
                 continue
             if prefix[0] in _RARE_PROCLITICS and len(word) - len(prefix) < _RARE_MIN_STEM:
