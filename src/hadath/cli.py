@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,6 +38,10 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)
 
+#: The numerical libraries' thread-pool sizes, set to one thread per process unless the environment sets them:
+#: ``--workers N`` is the parallelism, and the models hadath runs are too small to gain from more threads.
+ONE_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
 #: Show a progress bar from this many documents on (when stderr is a terminal).
 PROGRESS_THRESHOLD = 100
 
@@ -57,6 +62,8 @@ def _main(
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    for variable in ONE_THREAD_VARIABLES:  # set before any numerical library starts its thread pool
+        os.environ.setdefault(variable, "1")
 
 
 # Worker processes build their pipeline once (lexicons loaded once per process).

@@ -127,13 +127,19 @@ def _word(word: str) -> str:
 
 class ModelRomanizer:
     """The ``arabic-name-romanizer`` package: attested spellings first, its offline character model for the rest.
-    Constructing it costs nothing; the index and the model are opened on the first name."""
+    Constructing it costs nothing; the index and the model are opened on the first name.
+
+    The model runs on one thread: the package's default of two made ``--workers 1`` use more than one core and
+    cost four times the CPU for the same answers (its threads spin while they wait). A name's answer is kept for
+    the process. (Keeping the model's answer per name part instead would change some answers: the package decodes
+    the parts of a name as one batch, and a part's best spelling depends on the batch it is decoded in.)"""
 
     name = "arabic-name-romanizer"
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 1) -> None:
         self._engine: Any = None
         self._cache: dict[str, str | None] = {}
+        self.threads = threads
 
     @staticmethod
     def available() -> bool:
@@ -148,15 +154,30 @@ class ModelRomanizer:
         if key in self._cache:
             return self._cache[key]
         if self._engine is None:
-            from arabic_name_romanizer import Transliterator
-
-            self._engine = Transliterator()
+            self._engine = _load_engine(self.threads)
             log.debug("loaded arabic-name-romanizer")
         result = self._engine.transliterate(_clean(name), country=country) if _has_arabic(name) else None
         result = str(result) if result else None
         if len(self._cache) < CACHE_SIZE:
             self._cache[key] = result
         return result
+
+
+def _load_engine(threads: int) -> Any:
+    """The package's transliterator with its models on ``threads`` intra-op threads."""
+    from arabic_name_romanizer import Transliterator
+    from arabic_name_romanizer.api import default_resources_dir
+    from arabic_name_romanizer.inference import OnnxModel
+
+    resources = default_resources_dir()
+    models: list[Any] = []
+    for folder in (resources, resources / "persian"):
+        # the files the package's own loader requires; without them, no model (a Persian-script name then goes
+        # to the main model, as in the package)
+        present = all((folder / f).exists() for f in ("encoder.onnx", "decoder.onnx", "vocab.json", "meta.json"))
+        models.append(OnnxModel(folder, intra_op_threads=threads) if present else None)
+    main, persian = models
+    return Transliterator(model=main, persian_model=persian, auto_load_model=False)
 
 
 def default_romanizer() -> Romanizer:
