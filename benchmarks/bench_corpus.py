@@ -212,6 +212,8 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    if not args.corpus.is_file():
+        parser.error(f"--corpus {args.corpus}: no such file (give a .jsonl or .jsonl.gz corpus)")
 
     with tempfile.TemporaryDirectory(prefix="hadath-bench-") as tmp_name:
         tmp = Path(tmp_name)

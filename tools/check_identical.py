@@ -93,6 +93,9 @@ def main() -> int:
     args = parser.parse_args()
 
     files = args.files or [*sorted((ROOT / "eval" / "gold").glob("*.jsonl")), SNN]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        parser.error(f"no such input: {', '.join(missing)}")
     with tempfile.TemporaryDirectory(prefix="hadath-identical-") as tmp_name:
         tmp = Path(tmp_name)
         (tmp / "base").mkdir()
