@@ -357,7 +357,6 @@ def test_offsets_map_any_normalized_range_back_to_an_equivalent_original_range(
     assert normalize(original[a:b]) == nt.text[i:j]
 
 
-
 @settings(max_examples=200, deadline=None)
 @given(original=st.text(alphabet=_ALPHABET, max_size=80), data=st.data())
 def test_ranges_mapped_together_map_as_each_one_alone(original: str, data: st.DataObject) -> None:
