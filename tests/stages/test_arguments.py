@@ -511,3 +511,36 @@ def test_amman_with_shadda_is_jordan_oman_without(pipeline: Pipeline, place: str
     (event,) = record(pipeline, text)["events"]
     assert event["location"]["country"] == country
     assert event["location"]["text"] == place
+
+
+# ------------------------------------------------------------------------------- unnamed sources
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned", "learned-news"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخرجت مظاهرات حاشدة في شوارع بغداد احتجاجا على انقطاع الكهرباء.",
+        "وقتل ثلاثة مدنيين في هجوم استهدف سوقا شعبية في مدينة الرمادي أمس.",
+        "وقصفت طائرات حربية أحياء سكنية في مدينة حلب صباح اليوم.",
+    ],
+)
+def test_an_actor_is_never_the_trigger_word(coder: str, text: str) -> None:
+    """An actor no word names has an empty span (its country may come from the place); no actor's span is the
+    trigger's, and every span is the text it claims."""
+    from hadath.config import PipelineConfig
+
+    pipe = Pipeline(PipelineConfig(coder=coder, include_nonfactual=True))
+    events = record(pipe, text)["events"]
+    assert events, "the sentence reports an event"
+    for e in events:
+        trig = e["trigger"]
+        for role in ("source", "target"):
+            a = e[role]
+            if a is None:
+                continue
+            assert text[a["start"] : a["end"]] == a["text"]
+            assert (a["start"], a["end"]) != (trig["start"], trig["end"]), (role, a)
+            if a["text"] == "":
+                assert a["start"] == a["end"] == trig["start"]
+                assert a["name"] is None and a["entity_id"] is None

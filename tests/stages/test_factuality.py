@@ -505,3 +505,32 @@ def test_violent_noun_reported_by_its_sentence(
 ) -> None:
     assert_factual(pipeline, text, "ASSAULT", date="2006-05-10")
     assert of_type(events(pipeline, twin, date="2006-05-10"), "ASSAULT") == []
+
+
+# ------------------------------------------------------------------------------------------- dates and news
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned", "learned-news"])
+def test_a_meeting_dated_months_before_its_report_is_background(coder: str) -> None:
+    from hadath.config import PipelineConfig
+
+    text = "والتقى وزير الخارجية السعودي عادل الجبير في 5 يناير الماضي نظيره الأمريكي جون كيري في الرياض."
+    plain = Pipeline(PipelineConfig(coder=coder))
+    kept = Pipeline(PipelineConfig(coder=coder, include_nonfactual=True))
+    consults = of_type(events(kept, text, "2015-07-20"), "CONSULT")
+    assert consults and {e["status"] for e in consults} == {"background"}
+    assert of_type(events(plain, text, "2015-07-20"), "CONSULT") == []
+    # the same sentence in a report of the next week is news
+    assert of_type(events(plain, text, "2015-01-08"), "CONSULT")
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned", "learned-news"])
+def test_a_factual_event_is_never_dated_after_its_report(coder: str) -> None:
+    """A date of another clause (the truce starts tomorrow) is not the welcome's: the welcome is of the report's day."""
+    from hadath.config import PipelineConfig
+
+    text = "ورحبت وزارة الخارجية السعودية أمس بإعلان الأمم المتحدة عن هدنة إنسانية في اليمن تبدأ يوم الجمعة المقبل."
+    found = events(Pipeline(PipelineConfig(coder=coder)), text, "2015-07-08")
+    assert found, "the welcome is reported"
+    for e in found:
+        assert e["date"] <= "2015-07-08", e

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,7 +34,6 @@ from hadath.coding.linear import LinearModel
 from hadath.document import Actor, ActorMention, Document, Mention
 from hadath.lang.ar.normalize import normalize
 from hadath.lexicon.entries import Trigger
-from hadath.stages._nav import TokenIndex
 from hadath.stages.events import Candidate, EventExtractor
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "coder"
@@ -97,8 +96,6 @@ FUNCTION_WORDS = frozenset(
 COALITION = frozenset({"تحالف"})
 INTERNATIONAL = frozenset({"دولي"})
 ARAB = frozenset({"عربي"})
-#: A mention dated this many days or more before its report is background, not news.
-BACKGROUND_DAYS = 30
 
 #: hadath's event statuses for the annotation's
 STATUS_OF = {
@@ -342,19 +339,6 @@ class LearnedEventExtractor:
                 )
             )
         self.last_explanation = explanation
-        return self._dated(doc, out, view.nav)
-
-    def _dated(self, doc: Document, cands: list[Candidate], nav: TokenIndex) -> list[Candidate]:
-        """Factuality by date: a mention dated in its own clause more than :data:`BACKGROUND_DAYS` before the report
-        is background (a mention dated after it is made planned by the coder, for both coders)."""
-        if doc.date is None:
-            return cands
-        out = []
-        for c in cands:
-            own = self.rules._own_date(nav, doc, c) if c.status == "factual" else None
-            if own is not None and (doc.date - own).days > BACKGROUND_DAYS:
-                c = replace(c, status="background")
-            out.append(c)
         return out
 
     def _triggers(self, view: DocView) -> list[DetectedTrigger]:

@@ -87,6 +87,9 @@ REQUEST_REACH = 4
 PARTICIPLE_ENDS = ("ا", "ة", "ين")
 #: Longest non-space gap (in characters) worth checking between a position and an actor phrase.
 _MAX_GAP = 3
+#: A mention dated in its own clause this many days or more before its report is background, not news.
+BACKGROUND_DAYS = 30
+
 #: Types whose source may go unnamed ("خرجت مظاهرات", "قتل ثلاثة في هجوم"): coded with an implicit actor.
 IMPLICIT_SOURCE: dict[str, tuple[str, str | None]] = {"PROTEST": ("CVL", "protesters"), "ASSAULT": ("UNK", None)}
 #: How many words before a violent noun a light verb carrying it may stand ("شن الطيران الحربي الإسرائيلي غارات").
@@ -963,10 +966,12 @@ class EventExtractor:
         return False
 
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
-        """An unnamed source ("خرجت مظاهرات في بغداد"): anchored at the trigger, of the place's country."""
+        """An unnamed source ("خرجت مظاهرات في بغداد"), of the place's country. No word names it, so its span is
+        empty, at the trigger's start: an actor is never the trigger word itself (the event's trigger already
+        carries that word)."""
         sector, role = IMPLICIT_SOURCE.get(trig.entry.type, ("UNK", None))
         country = loc.country if loc is not None and trig.entry.type == "PROTEST" else None
-        actor = Actor(trig.text, trig.start, trig.end, None, country, None, sector, role, None)
+        actor = Actor("", trig.start, trig.start, None, country, None, sector, role, None)
         key = f"implicit:{trig.entry.type}:{country}"
         return ActorMention(actor, "implicit", key, trig.nstart, trig.nend, (trig.nstart, trig.nend), 0, False)
 
@@ -2079,6 +2084,24 @@ class EventExtractor:
             if cand.status == "factual" and own is not None and doc.date is not None and own > doc.date:
                 # "يبدأ الرئيس الأسبوع المقبل زيارة ..."، "تعقد القمة في 12 مايو" (in a report of May 1): not yet
                 cand = replace(cand, status="planned")
+            if (
+                cand.status == "factual"
+                and own is not None
+                and doc.date is not None
+                and (doc.date - own).days > BACKGROUND_DAYS
+            ):
+                # "التقى الوزير في مارس الماضي ..." in a report of July: recalled, not news
+                cand = replace(cand, status="background")
+            if (
+                cand.status == "factual"
+                and own is None
+                and day is not None
+                and doc.date is not None
+                and (day > doc.date or (doc.date - day).days > BACKGROUND_DAYS)
+            ):
+                # a date of another clause ("رحب ... بالهدنة التي تبدأ غدا"، "... منذ عام 2011"): the event, told as
+                # news, is of the report's day; a factual event is never dated after its report
+                day = doc.date
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
@@ -2095,16 +2118,16 @@ class EventExtractor:
             elif trigger.type == "PROTEST" and place is not None and self._grievance(nav, cand.trigger, doc, cand):
                 # "اعتصموا احتجاجا على تأخر صرف رواتبهم"، "للمطالبة بعلاوة": a protest that voices a grievance or a
                 # demand and names no addressee is addressed to the authorities of its place
-                target = self._place_state(cand.trigger, place)
+                target = self._place_state(cand.trigger, place, cand.location)
                 assumed_target = True
             elif (trigger.type in PLACE_PEOPLE or _frees(trigger)) and place is not None:
                 # an attack or a raid on a place whose victims go unnamed: the people of that place; aid to them,
                 # but economic or military aid (a deposit, arms) goes to their state
-                tm = cand.trigger
                 if trigger.type == "AID" and trigger.mode in ("economic", "military"):
-                    target = self._place_state(tm, place)
+                    target = self._place_state(cand.trigger, place, cand.location)
                 else:
-                    target = Actor(tm.text, tm.start, tm.end, None, place, None, "CVL", "civilians", None)
+                    text, start, end = _place_span(cand.trigger, place, cand.location)
+                    target = Actor(text, start, end, None, place, None, "CVL", "civilians", None)
             if (
                 target is not None
                 and target.role == "occupation forces"
@@ -2211,12 +2234,13 @@ class EventExtractor:
         before = nav.tokens[nav.after(doc.sentences[0].nstart) : nav.after(sent.nstart)]
         return any(t.norm in self.against_markers and t.norm not in self.place_markers for t in (*after, *before))
 
-    def _place_state(self, trig: Mention, place: str) -> Actor:
-        """The government of the event's place, anchored at the trigger: the unnamed addressee of a protest's
-        grievance, the recipient of economic or military aid."""
+    def _place_state(self, trig: Mention, place: str, loc: Location | None) -> Actor:
+        """The government of the event's place: the unnamed addressee of a protest's grievance, the recipient of
+        economic or military aid; its span is the place's name (see :func:`_place_span`)."""
         country = self.lex.countries.get(place)
         name = country.name_en if country is not None else None
-        return Actor(trig.text, trig.start, trig.end, name, place, None, "GOV", None, f"state:{place}")
+        text, start, end = _place_span(trig, place, loc)
+        return Actor(text, start, end, name, place, None, "GOV", None, f"state:{place}")
 
     def _gunfire(self, nav: TokenIndex, trig: Mention, sent_end: int) -> bool:
         """The object of "أطلق" is gunfire (النار، الرصاص), not rockets or shells."""
@@ -2373,6 +2397,15 @@ class EventExtractor:
 def _frees(trigger: Trigger) -> bool:
     """Prisoners released (RETREAT release) or pardoned (CONCEDE 0841: the manual lists no CONCEDE modes)."""
     return trigger.mode == "release" or (trigger.type == "CONCEDE" and trigger.cameo == "0841")
+
+
+def _place_span(trig: Mention, place: str, loc: Location | None) -> tuple[str, int, int]:
+    """The span of an actor known only from the event's place (its people, its authorities): the place's name
+    where the event's location names that state, else an empty span at the trigger's start. Never the trigger
+    word itself: no word of the text names such an actor."""
+    if loc is not None and loc.country == place and loc.end > loc.start:
+        return loc.text, loc.start, loc.end
+    return "", trig.start, trig.start
 
 
 def _act(trigger: Trigger) -> bool:
