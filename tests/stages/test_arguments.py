@@ -544,3 +544,12 @@ def test_an_actor_is_never_the_trigger_word(coder: str, text: str) -> None:
             if a["text"] == "":
                 assert a["start"] == a["end"] == trig["start"]
                 assert a["name"] is None and a["entity_id"] is None
+
+
+def test_an_unnamed_attacker_is_of_the_attacks_place(pipeline: Pipeline) -> None:
+    """ANNOTATION.md: an unnamed attacker is the source, with the country of the attack's place and sector UNK."""
+    text = "وقتل ثلاثة مدنيين في هجوم استهدف سوقا شعبية في مدينة الرمادي أمس."
+    assaults = [e for e in record(pipeline, text)["events"] if e["type"] == "ASSAULT"]
+    assert assaults
+    source = assaults[0]["source"]
+    assert (source["country"], source["sector"], source["text"]) == ("IRQ", "UNK", "")

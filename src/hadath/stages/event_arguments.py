@@ -479,11 +479,12 @@ class ArgumentRules(FactualityRules):
         return False
 
     def _implicit(self, doc: Document, trig: Mention, loc: Location | None) -> ActorMention:
-        """An unnamed source ("خرجت مظاهرات في بغداد"), of the place's country. No word names it, so its span is
-        empty, at the trigger's start: an actor is never the trigger word itself (the event's trigger already
-        carries that word)."""
+        """An unnamed source ("خرجت مظاهرات في بغداد"، "قتل ثلاثة في هجوم على سوق في الرمادي"), of the place's
+        country (ANNOTATION.md: an unnamed attacker has the country of the attack's place, sector UNK). No word names
+        it, so its span is empty, at the trigger's start: an actor is never the trigger word itself (the event's
+        trigger already carries that word)."""
         sector, role = IMPLICIT_SOURCE.get(trig.entry.type, ("UNK", None))
-        country = loc.country if loc is not None and trig.entry.type == "PROTEST" else None
+        country = loc.country if loc is not None else None
         actor = Actor("", trig.start, trig.start, None, country, None, sector, role, None)
         key = f"implicit:{trig.entry.type}:{country}"
         return ActorMention(actor, "implicit", key, trig.nstart, trig.nend, (trig.nstart, trig.nend), 0, False)
