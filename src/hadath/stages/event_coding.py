@@ -162,6 +162,9 @@ class EventCoding(RuleBase):
             if location is None and elsewhere and (not statement or at_meeting):
                 # the document's first event place, else where the report was filed
                 location = doc_location or doc.dateline_location
+            if cand.source.kind == "implicit" and source.country is None and location is not None:
+                # an unnamed attacker whose sentence names no place: the country of the place the event is given
+                source = replace(source, country=location.country)
             mode, cameo, swap = (
                 ("phone", "041", False) if by_phone else self._mode(trigger, doc, source, target, location)
             )
