@@ -585,8 +585,12 @@ def test_a_later_mention_naming_the_weapon_gives_the_mode(pipeline: Pipeline) ->
 
 def test_a_timeline_entry_reports_its_act_on_its_own_date(pipeline: Pipeline, pipeline_nonfactual: Pipeline) -> None:
     entry = "12 مارس (آذار) 2009 قتل 14 شخصا في انفجار سيارة مفخخة قرب سوق شعبي في مدينة كركوك."
-    found = [e for e in events(pipeline, entry) if e["type"] == "ASSAULT"]
+    found = [e for e in pipeline.extract(entry, doc_id="t").to_dict()["events"] if e["type"] == "ASSAULT"]
     assert found and found[0]["date"] == "2009-03-12"
+    # in a report of 2024 the entry of 2009 is dated over 30 days before it: background, not news
+    assert [e for e in events(pipeline, entry) if e["type"] == "ASSAULT"] == []
+    kept = [e for e in events(pipeline_nonfactual, entry) if e["type"] == "ASSAULT"]
+    assert kept and {e["status"] for e in kept} == {"background"}
     # the same year in the middle of a sentence recalls the attack
     recalled = "وذكر البيان أن المدينة شهدت في مارس 2009 انفجار سيارة مفخخة قتل فيه 14 شخصا."
     assert [e for e in events(pipeline, recalled) if e["type"] == "ASSAULT"] == []

@@ -84,6 +84,8 @@ class EventCoding(RuleBase):
                 # a date of another clause ("رحب ... بالهدنة التي تبدأ غدا"، "... منذ عام 2011"): the event, told as
                 # news, is of the report's day; a factual event is never dated after its report
                 day = doc.date
+            elif own is not None:
+                day = own  # the date of the trigger's own clause, before a nearer one of the next clause
             if cand.status != "factual" and not self.config.include_nonfactual:
                 continue
             trigger: Trigger = cand.trigger.entry
