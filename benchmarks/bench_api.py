@@ -28,12 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+
+import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "eval" / "gold" / "dev.jsonl"
@@ -51,6 +52,18 @@ EVENT_QUERIES: list[dict[str, Any]] = [
     {"location": "QAT"},
 ]
 
+# The requests the dashboard makes on opening and on a change of filter or sort (app.js), each under its own label
+DASHBOARD_QUERIES: list[tuple[str, str]] = [
+    ("events, page of 100, newest first", "/v1/events?" + urlencode({"limit": 100, "sort": "-date"})),
+    ("events, sorted by reports", "/v1/events?" + urlencode({"limit": 100, "sort": "-mentions"})),
+    ("events, actor name filter", "/v1/events?" + urlencode({"limit": 100, "actor": "Saudi Arabia"})),
+    ("timeline per day", "/v1/timeline?" + urlencode({"interval": "day", "by": "type"})),
+    ("dyads", "/v1/dyads"),
+    ("places", "/v1/places"),
+    ("stats (health: store counts)", "/v1/health"),
+    ("actors by country", "/v1/actors?" + urlencode({"group": "country", "limit": 1000})),
+]
+
 
 @dataclass
 class Phase:
@@ -59,20 +72,32 @@ class Phase:
     errors: int = 0
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
+    by_label: dict[str, list[float]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
-        lat = sorted(self.latencies)
-        n = len(lat)
-        return {
-            "phase": self.name,
-            "requests": n,
-            "errors": self.errors,
-            "requests_per_s": round(n / self.seconds, 1) if self.seconds else 0.0,
-            "p50_ms": round(1000 * statistics.median(lat), 1) if lat else None,
-            "p95_ms": round(1000 * lat[min(n - 1, int(0.95 * n))], 1) if lat else None,
-            "max_ms": round(1000 * lat[-1], 1) if lat else None,
-            "error_samples": self.error_samples[:3],
-        }
+        out: dict[str, Any] = {"phase": self.name, **latency_summary(self.latencies, self.seconds)}
+        out["errors"] = self.errors
+        out["error_samples"] = self.error_samples[:3]
+        if len(self.by_label) > 1:
+            out["requests_by_label"] = {k: latency_summary(v, self.seconds) for k, v in self.by_label.items()}
+        return out
+
+
+def latency_summary(latencies: list[float], seconds: float) -> dict[str, Any]:
+    lat = sorted(latencies)
+    n = len(lat)
+
+    def pct(q: float) -> float | None:
+        return round(1000 * lat[min(n - 1, int(q * n))], 1) if lat else None
+
+    return {
+        "requests": n,
+        "requests_per_s": round(n / seconds, 1) if seconds else 0.0,
+        "p50_ms": round(1000 * statistics.median(lat), 1) if lat else None,
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "max_ms": round(1000 * lat[-1], 1) if lat else None,
+    }
 
 
 def build_store(folder: Path, docs: int) -> Path:
@@ -110,10 +135,9 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/v1/health", timeout=2) as response:
-                if response.status == 200:
-                    return proc
-        except OSError:
+            if httpx.get(f"http://{HOST}:{port}/v1/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
             time.sleep(0.2)
         if proc.poll() is not None:
             break
@@ -121,61 +145,47 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     raise SystemExit(f"the server did not start:\n{log.read_text()}")
 
 
-def request_bytes(method: str, path: str, body: bytes | None = None) -> bytes:
-    head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n"
-    if body is not None:
-        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-    return (head + "\r\n").encode("ascii") + (body or b"")
+Request = tuple[str, str, str, bytes | None]  # label, method, path with query, JSON body
 
 
-async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
-    status_line = await reader.readline()
-    if not status_line:
-        raise ConnectionError("the server closed the connection")
-    status = int(status_line.split()[1])
-    length = 0
-    while True:
-        line = await reader.readline()
-        if line in (b"\r\n", b"\n", b""):
-            break
-        name, _, value = line.decode("latin-1").partition(":")
-        if name.strip().lower() == "content-length":
-            length = int(value.strip())
-    return status, await reader.readexactly(length)
-
-
-async def client(port: int, requests: list[bytes], offset: int, deadline: float, phase: Phase) -> None:
-    reader, writer = await asyncio.open_connection(HOST, port)
+async def client(http: httpx.AsyncClient, requests: list[Request], offset: int, deadline: float, phase: Phase) -> None:
     i = offset
-    try:
-        while time.monotonic() < deadline:
-            raw = requests[i % len(requests)]
-            i += 1
-            start = time.perf_counter()
-            try:
-                writer.write(raw)
-                await writer.drain()
-                status, body = await read_response(reader)
-            except (OSError, ConnectionError, asyncio.IncompleteReadError, ValueError) as exc:
-                phase.errors += 1
-                phase.error_samples.append(f"{type(exc).__name__}: {exc}")
-                writer.close()
-                reader, writer = await asyncio.open_connection(HOST, port)
-                continue
-            phase.latencies.append(time.perf_counter() - start)
-            if not 200 <= status < 300:
-                phase.errors += 1
-                phase.error_samples.append(f"{status}: {body[:200]!r}")
-    finally:
-        writer.close()
+    while time.monotonic() < deadline:
+        label, method, path, body = requests[i % len(requests)]
+        i += 1
+        start = time.perf_counter()
+        try:
+            response = await http.request(method, path, content=body)
+            await response.aread()
+        except httpx.HTTPError as exc:
+            phase.errors += 1
+            phase.error_samples.append(f"{label}: {type(exc).__name__}: {exc}")
+            continue
+        elapsed = time.perf_counter() - start
+        phase.latencies.append(elapsed)
+        phase.by_label.setdefault(label, []).append(elapsed)
+        if not 200 <= response.status_code < 300:
+            phase.errors += 1
+            phase.error_samples.append(f"{label}: {response.status_code}: {response.content[:200]!r}")
 
 
-async def run_phase(name: str, port: int, requests: list[bytes], clients: int, seconds: float) -> Phase:
+async def run_phase(name: str, port: int, requests: list[Request], clients: int, seconds: float) -> Phase:
+    """``clients`` keep-alive connections (one httpx client each), each sending its next request when answered."""
     phase = Phase(name)
-    start = time.monotonic()
-    deadline = start + seconds
-    await asyncio.gather(*(client(port, requests, n, deadline, phase) for n in range(clients)))
-    phase.seconds = time.monotonic() - start
+    headers = {"Content-Type": "application/json"}
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    sessions = [
+        httpx.AsyncClient(base_url=f"http://{HOST}:{port}", headers=headers, limits=limits, timeout=120.0)
+        for _ in range(clients)
+    ]
+    try:
+        start = time.monotonic()
+        deadline = start + seconds
+        await asyncio.gather(*(client(http, requests, n, deadline, phase) for n, http in enumerate(sessions)))
+        phase.seconds = time.monotonic() - start
+    finally:
+        for http in sessions:
+            await http.aclose()
     return phase
 
 
@@ -214,10 +224,29 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of each phase (default 60)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent connections (default 50)")
     parser.add_argument("--docs", type=int, default=1000, help="documents in the store built for the run")
-    parser.add_argument("--db", type=Path, help="use this store instead of building one")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="benchmark this existing store (served read-only) instead of building one",
+    )
+    parser.add_argument(
+        "--dashboard",
+        action="store_true",
+        help="add a phase rotating over the dashboard's requests, with latencies for each",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     example = EXAMPLE.read_text(encoding="utf-8")
+    if args.db:
+        from hadath.errors import StoreError
+        from hadath.store import Store
+
+        if not args.db.is_file():
+            raise SystemExit(f"--db {args.db}: no such store")
+        try:  # the server opens it read-only: a store of an older schema must be migrated first
+            Store(args.db, read_only=True).close()
+        except StoreError as exc:
+            raise SystemExit(f"--db {args.db}: {exc}") from None
 
     with tempfile.TemporaryDirectory(prefix="hadath-bench-api-") as tmp:
         folder = Path(tmp)
@@ -231,16 +260,18 @@ def main() -> int:
         port = free_port()
         server = start_server(db, port, folder / "serve.log")
         try:
-            events = [request_bytes("GET", "/v1/events?" + urlencode(q)) for q in EVENT_QUERIES]
-            extract = [
-                request_bytes("POST", "/v1/extract", json.dumps({"text": example, "date": "2024-06-11"}).encode())
-            ]
-            phases = []
-            for name, requests in (
-                ("GET /v1/health", [request_bytes("GET", "/v1/health")]),
+            events: list[Request] = [("events", "GET", "/v1/events?" + urlencode(q), None) for q in EVENT_QUERIES]
+            body = json.dumps({"text": example, "date": "2024-06-11"}).encode()
+            dashboard: list[Request] = [(label, "GET", path, None) for label, path in DASHBOARD_QUERIES]
+            plan: list[tuple[str, list[Request]]] = [
+                ("GET /v1/health", [("health", "GET", "/v1/health", None)]),
                 ("GET /v1/events", events),
-                ("POST /v1/extract", extract),
-            ):
+                ("POST /v1/extract", [("extract", "POST", "/v1/extract", body)]),
+            ]
+            if args.dashboard:
+                plan.append(("dashboard", dashboard))
+            phases = []
+            for name, requests in plan:
                 print(f"{name}: {args.clients} clients for {args.seconds:.0f} s ...", file=sys.stderr)
                 phases.append(asyncio.run(run_phase(name, port, requests, args.clients, args.seconds)).summary())
         finally:
@@ -250,7 +281,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
 
-    floor, ev, ex = (p["requests_per_s"] for p in phases)
+    floor, ev, ex = (p["requests_per_s"] for p in phases[:3])
     ratios = {
         "events_vs_health": round(ev / floor, 3) if floor else None,
         "extract_vs_health": round(ex / floor, 3) if floor else None,
@@ -267,12 +298,14 @@ def main() -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(f"{'phase':<18} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}")
+        head = ("requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms")
+        print(f"{'phase':<36} " + " ".join(f"{h:>8}" for h in head) + f" {'errors':>7}")
         for p in phases:
-            print(
-                f"{p['phase']:<18} {p['requests']:>9} {p['requests_per_s']:>8} {p['p50_ms']:>8} {p['p95_ms']:>8} "
-                f"{p['max_ms']:>8} {p['errors']:>7}"
-            )
+            rows = [(p["phase"], p)] + [(f"  {k}", v) for k, v in p.get("requests_by_label", {}).items()]
+            for name, r in rows:
+                cells = (r["requests"], r["requests_per_s"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["max_ms"])
+                errors = f" {p['errors']:>7}" if r is p else ""
+                print(f"{name:<36} " + " ".join(f"{c!s:>8}" for c in cells) + errors)
         print(
             f"library in-process, one thread: {library['events']:.1f} event queries/s, "
             f"{library['extract']:.1f} extractions/s"
