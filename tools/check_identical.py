@@ -18,7 +18,6 @@ identical, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -30,33 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SNN = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 CODERS = ("rules", "learned", "learned-news")
 
-
-def first_lines(path: Path, limit: int, dst: Path) -> Path:
-    """The first ``limit`` non-empty lines of ``path`` (gzip or plain), written to ``dst``."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    n = 0
-    with opener(path, "rt", encoding="utf-8") as fin, dst.open("w", encoding="utf-8") as fout:
-        for line in fin:
-            if not line.strip():
-                continue
-            fout.write(line if line.endswith("\n") else line + "\n")
-            n += 1
-            if n == limit:
-                break
-    return dst
-
-
-def export_src(rev: str, dst: Path) -> str:
-    """Export ``rev``'s ``src/`` into ``dst``; returns the full commit hash."""
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--verify", f"{rev}^{{commit}}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(dst)], input=archive.stdout, check=True)
-    return commit
+# the corpus head and the revision export are the benchmark's (benchmarks/bench_corpus.py), not copies of them
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_corpus import export_src, first_lines  # noqa: E402
 
 
 def run_extract(src: Path, coder: str, nonfactual: bool, infile: Path, outfile: Path) -> None:
@@ -105,13 +80,15 @@ def main() -> int:
         inputs = []
         for f in files:
             if f.suffix == ".gz":
-                f = first_lines(f, args.limit, tmp / f"{f.name.removesuffix('.jsonl.gz')}-first{args.limit}.jsonl")
+                head = tmp / f"{f.name.removesuffix('.jsonl.gz')}-first{args.limit}.jsonl"
+                first_lines(f, args.limit, head)
+                f = head
             inputs.append(f)
         failures = 0
         for coder in args.coder:
             for f in inputs:
                 tag = f"{coder}{'-nonfactual' if args.include_nonfactual else ''}-{f.stem}"
-                ref = cache / f"{commit[:12]}-{tag}.jsonl"
+                ref = cache / f"{commit}-{tag}.jsonl"
                 if not ref.exists():
                     run_extract(tmp / "base" / "src", coder, args.include_nonfactual, f, ref)
                 new = tmp / f"new-{tag}.jsonl"
@@ -120,7 +97,7 @@ def main() -> int:
                 why = first_difference(ref, new)
                 print(f"--coder {coder:12} {f.name:40} {lines:5} records  {'identical' if why is None else why}")
                 failures += why is not None
-        print(f"baseline {commit[:12]}: {'all identical' if not failures else f'{failures} outputs differ'}")
+        print(f"baseline {commit}: {'all identical' if not failures else f'{failures} outputs differ'}")
         return 1 if failures else 0
 
 
