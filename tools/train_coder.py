@@ -33,7 +33,7 @@ from hadath.coding.learned import MODEL_DIR, load_models
 from hadath.coding.linear import LinearModel
 from hadath.config import PipelineConfig
 from hadath.document import Document
-from hadath.pipeline import Pipeline, parse_date
+from hadath.pipeline import Pipeline, outlet_metadata, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -62,7 +62,14 @@ def build_examples(pipeline: Pipeline, docs: list[AnnotatedDoc]) -> list[DocExam
     rules = getattr(rules, "rules", rules)
     out = []
     for d in docs:
-        doc = pipeline.analyse(Document(text=d.text, doc_id=d.id, date=parse_date(d.date[:10] if d.date else None)))
+        doc = pipeline.analyse(
+            Document(
+                text=d.text,
+                doc_id=d.id,
+                date=parse_date(d.date[:10] if d.date else None),
+                metadata=outlet_metadata(d.source),
+            )
+        )
         view = DocView(doc, list(rules.candidates(doc)))  # type: ignore[attr-defined]
         out.append(examples(view, d))
     return out

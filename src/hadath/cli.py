@@ -77,7 +77,7 @@ def _init_worker(config: PipelineConfig) -> None:
 def _extract_one(doc: InputDocument) -> tuple[str, dict[str, Any] | None, str | None]:
     pipeline = _WORKER["pipeline"]
     try:
-        record = pipeline.extract(doc.text, date=doc.date, doc_id=doc.doc_id)
+        record = pipeline.extract(doc.text, date=doc.date, doc_id=doc.doc_id, source=doc.source)
     except HadathError as exc:
         return doc.origin, None, str(exc)
     except Exception as exc:  # a bug in hadath: report it for this document and go on with the others

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from typing import Any
 
 from hadath.config import PipelineConfig
 from hadath.document import Document, Record
@@ -33,6 +34,11 @@ def coder_problem(coder: str) -> str | None:
 
 
 Stage = Callable[[Document], Document]
+
+
+def outlet_metadata(source: str | None) -> dict[str, Any]:
+    """A document's metadata from its input record: the outlet (``source``) that published it, if given."""
+    return {"source": source} if source else {}
 
 
 def parse_date(value: str | date | None, source: str = "date") -> date | None:
@@ -107,9 +113,12 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
-    def extract(self, text: str, date: str | date | None = None, doc_id: str = "doc") -> Record:
-        """Extract the events of one document."""
-        doc = Document(text=text, doc_id=doc_id, date=parse_date(date))
+    def extract(
+        self, text: str, date: str | date | None = None, doc_id: str = "doc", source: str | None = None
+    ) -> Record:
+        """Extract the events of one document; ``source`` is its outlet as input records name it (``outlets.tsv``
+        gives the state it reports from, whose officials a bare title names)."""
+        doc = Document(text=text, doc_id=doc_id, date=parse_date(date), metadata=outlet_metadata(source))
         return self.process(doc).to_record()
 
     def extract_many(self, items: Iterable[tuple[str, str | date | None, str] | str]) -> Iterator[Record]:

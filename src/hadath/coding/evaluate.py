@@ -17,7 +17,7 @@ from typing import Any
 
 from hadath.coding.annotations import AnnotatedDoc, CorpusScores, actor_code
 from hadath.document import Document
-from hadath.pipeline import Pipeline, parse_date
+from hadath.pipeline import Pipeline, outlet_metadata, parse_date
 from hadath.scores import PRF
 
 
@@ -65,7 +65,12 @@ def score_corpus(pipeline: Pipeline, docs: Iterable[AnnotatedDoc], progress: Any
     scores = ComponentScores()
     learned = isinstance(pipeline.events_stage, LearnedEventExtractor)
     for d in docs:
-        doc = Document(text=d.text, doc_id=d.id, date=parse_date(d.date[:10] if d.date else None))
+        doc = Document(
+            text=d.text,
+            doc_id=d.id,
+            date=parse_date(d.date[:10] if d.date else None),
+            metadata=outlet_metadata(d.source),
+        )
         out = pipeline.process(doc)
         factual = [e for e in out.events if e.status == "factual"]
         scores.events.add(d, [(e.type, e.source, e.target, e.trigger.start) for e in factual])

@@ -150,6 +150,8 @@ class Lexicons:
     place_readings: MappingProxyType[str, tuple[PlaceForm, ...]] = field(default_factory=lambda: MappingProxyType({}))
     #: The gazetteer's entry of each state (its GeoNames id), by ISO3.
     country_places: MappingProxyType[str, Place] = field(default_factory=lambda: MappingProxyType({}))
+    #: The state each news outlet reports from, by the ``source`` field of input records (``outlets.tsv``).
+    outlets: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     months: tuple[MonthName, ...] = ()
     date_words: tuple[DateWord, ...] = ()
     _holders: MappingProxyType[tuple[str, str], tuple[Person, ...]] = field(
@@ -225,6 +227,7 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         place_readings=MappingProxyType(_place_readings(place_forms)),
         country_places=MappingProxyType({p.place.country: p.place for p in place_forms if p.place.kind == "country"}),
         months=_load_months(folder / "months.tsv"),
+        outlets=MappingProxyType(_load_outlets(folder / "outlets.tsv", countries)),
         date_words=_load_date_words(folder / "date_words.tsv"),
         _holders=MappingProxyType({k: tuple(v) for k, v in holders.items()}),
     )
@@ -503,6 +506,17 @@ def _load_groups(path: Path, countries: dict[str, Country]) -> tuple[Group, ...]
         )
     _no_duplicates(path, keys)
     return tuple(out)
+
+
+def _load_outlets(path: Path, countries: dict[str, Country]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line, row in read_tsv(path, ("source", "country", "name")):
+        source = require(path, line, "source", row["source"])
+        if source in out:
+            raise ResourceError(str(path), line, f"source {source!r} is listed twice")
+        _check_country(path, line, "country", row["country"], countries)
+        out[source] = require(path, line, "country", row["country"])
+    return out
 
 
 def _load_datelines(path: Path, org_forms: tuple[OrgForm, ...]) -> tuple[DatelineCode, ...]:

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 #: Sectors of a state's own officials: a bare title of these names the reporting country's official.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Role families of heads of state and their deputies: a state's bare title names its official only where the
+#: knowledge base knows a holder of the office there (a kingdom has no president).
+HEAD_FAMILIES = frozenset({"president", "vice president", "king", "emir", "sultan", "crown prince"})
 #: Head nouns of bodies' names that, with the article alone, refer back to the last body so named ("الحركة").
 BODY_HEADS = frozenset(normalize(w) for w in ("حركة", "جماعة", "حزب", "تنظيم", "وكالة", "منظمة"))
 #: Roles whose title may name the country they are sent to ("المبعوث الأممي الخاص إلى اليمن").
@@ -733,7 +736,7 @@ class ActorRecognizer:
         if term is None and title is not None:
             country, org = title.country, title.org
             if country is None and org is None and title.title.sector in STATE_SECTORS:
-                country = doc.home_country
+                country = self._home_office(doc.home_country, title.title.role)
             sector, role = title.sector or title.title.sector, title.title.role
             if title.title.kind == "counterpart":
                 sector, role = self._counterpart_role(doc, title, earlier)
@@ -809,7 +812,7 @@ class ActorRecognizer:
                     )  # fmt: skip
             # else the official of the reporting agency's country ("وزير الخارجية" in a Petra report), or of the one
             # state the document's titles name by themselves ("خادم الحرمين الشريفين ... ولي العهد": Saudi Arabia)
-            home = doc.home_country or self._titles_country(ent)
+            home = self._home_office(doc.home_country, role) or self._titles_country(ent)
             if home is None or sector not in STATE_SECTORS:
                 return None
             owner = home
@@ -836,6 +839,14 @@ class ActorRecognizer:
             actor, "person", key, phrase.nstart, phrase.nend,
             (phrase.nstart, phrase.nend), doc.sentence_of(phrase.nstart), False,
         )  # fmt: skip
+
+    def _home_office(self, home: str | None, role: str | None) -> str | None:
+        """The reporting state, when a bare title can be its official's: a head of state's title the state has no
+        holder of ("الرئيس" in a Saudi paper: the kingdom has no president) names someone else's."""
+        office = role.removeprefix("former ") if role else None
+        if home is None or office is None or self.lex.family(office) not in HEAD_FAMILIES:
+            return home
+        return home if self.lex.holders(home, office) else None
 
     @staticmethod
     def _titles_country(ent: list[Mention]) -> str | None:

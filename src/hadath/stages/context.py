@@ -32,6 +32,11 @@ _AFTER_DATELINE_PLACE = re.compile(r"\s*(?:[-:(/,]|في\s+\d|\d)")
 _DATELINE_ENDS = tuple(
     re.compile(p) for p in (r"[)/]\s*-+", r"[)/]\s*:", r"^[^\n.]{0,60}?\s-+\s[^\n.]{0,20}?:", r"\s-+\s")
 )
+#: The bare word for "the kingdom" (normalized; a clitic before it is a token of its own) and the states that
+#: are kingdoms, whose outlets call their own state so.
+_KINGDOM = normalize("المملكة")
+_KINGDOM_WORDS = frozenset({_KINGDOM, normalize("مملكة")})
+KINGDOMS = frozenset({"SAU", "BHR", "JOR", "MAR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA"})
 #: How many tokens an occasion's head may follow a sideline cue ("على هامش أعمال الدورة ...").
 OCCASION_GAP = 2
 
@@ -65,6 +70,9 @@ class ContextReader:
         home = None
         if org_id in self.home_agencies:
             home = next((c.org.country for c in self.lex.datelines if c.org.id == org_id), None)
+        elif reporter is None:
+            # the outlet's own report (no agency cited): its state (outlets.tsv), as a national agency's
+            home = self.lex.outlets.get(str(doc.metadata.get("source") or ""))
         word, place = self.dateline_place(doc, home)
         if (
             home is not None
@@ -76,7 +84,7 @@ class ContextReader:
             # "بيروت في 6 أغسطس /قنا/ - ... قرار مجلس الوزراء": a bureau's report of local news names no Qatari;
             # its bare "مجلس الوزراء"، "وزارة الخارجية" are those of the country it is filed from
             home = place.country
-        mentions = self.reread(doc, word, place, home)
+        mentions = self.kingdom(doc, self.reread(doc, word, place, home), home)
         return doc.with_(
             mentions=mentions,
             reported_by=reporter,
@@ -155,6 +163,30 @@ class ContextReader:
                 capital = CountryForm(iso3, "capital", m.text)
                 out[i] = Mention(m.start, m.end, m.text, m.nstart, m.nend, "capital", capital, m.prefix)
         return tuple(out)
+
+    def kingdom(self, doc: Document, mentions: tuple[Mention, ...], home: str | None) -> tuple[Mention, ...]:
+        """A bare "المملكة" ("أكدت المملكة"، "زيارته للمملكة") names the kingdom the report is about: the one the
+        document names in full ("المملكة المغربية"، "مملكة البحرين") when it names exactly one, else the report's
+        own state when that is a kingdom; otherwise it names no state. Never inside a longer name it begins."""
+        named = {
+            m.entry.iso3
+            for m in mentions
+            if m.kind == "country" and normalize(m.entry.form).split()[0] in _KINGDOM_WORDS and m.entry.iso3
+        }
+        iso3 = next(iter(named)) if len(named) == 1 else home if home in KINGDOMS and not named - {home} else None
+        if iso3 is None:
+            return mentions
+        covered = [(m.nstart, m.nend) for m in mentions if m.kind in ("country", "capital", "demonym", "org", "place")]
+        added: list[Mention] = []
+        for k, t in enumerate(doc.tokens):
+            if t.norm != _KINGDOM or t.kind != "word" or any(a <= t.nstart < b for a, b in covered):
+                continue
+            prefix = "".join(p.norm for p in doc.tokens[max(0, k - 2) : k] if p.kind == "clitic")
+            form = CountryForm(iso3, "name", t.text)
+            added.append(Mention(t.start, t.end, t.text, t.nstart, t.nend, "country", form, prefix))
+        if not added:
+            return mentions
+        return tuple(sorted((*mentions, *added), key=lambda m: (m.nstart, -m.nend)))
 
     @staticmethod
     def dateline_end(doc: Document) -> int:

@@ -259,18 +259,28 @@ class ArgumentRules(FactualityRules):
         for a in scope.actors_from(trig.nend):
             if a.nend > end:
                 return False
-            return a.actor.country == src.actor.country and self._posting(scope, a, end) is not None
+            if a.actor.country != src.actor.country:
+                return False
+            # "سفير المملكة لدى إسرائيل": the posting may be inside the envoy's own title phrase
+            inside = any(t.norm in self.posted_at for t in nav.tokens[nav.after(a.nstart) : nav.after(a.nend)])
+            return inside or self._posting(scope, a, end) is not None
         return False
 
     def _posting(self, scope: _Scope, envoy: ActorMention, end: int) -> ActorMention | None:
         """The state after "لدى" within a few words of an envoy's title ("سفير المملكة لدى إسرائيل")."""
         nav = scope.nav
         k = nav.after(envoy.extent[1])
-        for tok in nav.tokens[k : k + 3]:
+        inside = [t for t in nav.tokens[nav.after(envoy.nstart) : k] if t.norm in self.posted_at]
+        for tok in [*inside, *nav.tokens[k : k + 3]]:
             if tok.nstart >= end or tok.norm in CLAUSE_END:
                 return None
             if tok.norm in self.posted_at:
                 post = scope.actor_at(tok.nend, frozenset({""}))
+                if post is None and tok in inside:
+                    # "سفير المملكة لدى إسرائيل" read as one title phrase: the state of the post is a word in it
+                    state = next((m for m in scope.doc.mentions if m.kind == "country" and m.nstart > tok.nstart
+                                  and m.nstart - tok.nend <= 2), None)  # fmt: skip
+                    return self._state_actor(scope.doc, state.entry.iso3, state, "GOV") if state else None
                 return post if post is not None and post.kind == "state" else None
         return None
 

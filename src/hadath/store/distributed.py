@@ -43,7 +43,7 @@ from hadath.inputs import (
     read_files,
     read_jsonl_range,
 )
-from hadath.pipeline import Pipeline, parse_date
+from hadath.pipeline import Pipeline, outlet_metadata, parse_date
 from hadath.store.dedup import DedupConfig
 from hadath.store.rows import COLUMNS, DocumentMeta, DocumentRows, document_rows, text_hash
 from hadath.store.schema import migrate
@@ -242,7 +242,9 @@ def run_partition(partition: Partition, staging: str, config: PipelineConfig, da
 
 def _extract(pipeline: Pipeline, doc: InputDocument, result: ShardResult) -> DocumentRows | None:
     try:
-        processed = pipeline.process(Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date)))
+        processed = pipeline.process(
+            Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date), metadata=outlet_metadata(doc.source))
+        )
         return document_rows(processed, DocumentMeta(doc.source, doc.url, doc.title, doc.origin))
     except HadathError as exc:
         result.problems.append((doc.origin, str(exc), True))

@@ -21,7 +21,7 @@ from hadath.config import PipelineConfig
 from hadath.document import Document
 from hadath.errors import HadathError
 from hadath.inputs import InputDocument, Item, Problem, SameId, check_document
-from hadath.pipeline import Pipeline, parse_date
+from hadath.pipeline import Pipeline, outlet_metadata, parse_date
 from hadath.store.dedup import DedupConfig
 from hadath.store.rows import DocumentMeta, DocumentRows, document_rows, text_hash
 from hadath.store.store import DedupSummary, Store
@@ -86,7 +86,9 @@ def extract_rows(doc: InputDocument) -> Outcome:
         return doc.origin, None, f"{_SETUP_FAILED}{_WORKER_ERROR['error']}"
     pipeline = _WORKER["pipeline"]
     try:
-        processed = pipeline.process(Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date)))
+        processed = pipeline.process(
+            Document(text=doc.text, doc_id=doc.doc_id, date=parse_date(doc.date), metadata=outlet_metadata(doc.source))
+        )
         rows = document_rows(processed, DocumentMeta(doc.source, doc.url, doc.title, doc.origin))
     except HadathError as exc:
         return doc.origin, None, str(exc)
