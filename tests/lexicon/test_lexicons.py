@@ -494,6 +494,10 @@ CORRUPTIONS = [
     pytest.param("roles.tsv", extra_cell("roles.tsv"), "cells", id="roles-extra-cell"),
     pytest.param("roles.tsv", row("roles.tsv", "envoy\t"), "family", id="roles-empty-family"),
     pytest.param("roles.tsv", duplicate_row("roles.tsv"), "twice", id="roles-duplicate"),
+    # outlets.tsv
+    pytest.param("outlets.tsv", bad_header("outlets.tsv"), "header", id="outlets-bad-header"),
+    pytest.param("outlets.tsv", row("outlets.tsv", "okaz2\tXXX\tA paper"), "country", id="outlets-bad-country"),
+    pytest.param("outlets.tsv", duplicate_row("outlets.tsv"), "twice", id="outlets-duplicate"),
 ]
 
 
@@ -528,6 +532,7 @@ def test_a_corrupt_resource_file_fails_with_its_path_and_line(
         "cues.tsv",
         "topics.tsv",
         "roles.tsv",
+        "outlets.tsv",
     ],
 )
 def test_a_missing_resource_file_is_named(resources: Path, name: str) -> None:
