@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from hadath.lexicon.lexicons import Lexicons
-from hadath.ner.features import FeatureConfig, FeatureExtractor, NerLexicon, strip_proclitics, word_shape
+from hadath.ner.features import (
+    NER_CLUSTER_SIZES,
+    FeatureConfig,
+    FeatureExtractor,
+    NerLexicon,
+    enclosed,
+    ner_clusters,
+    strip_proclitics,
+    word_shape,
+)
 
 SENTENCE = [
     "قال",
@@ -149,3 +158,67 @@ def test_lexicon_fingerprint_follows_the_lexicons(lexicons: Lexicons) -> None:
     fewer = NerLexicon.from_lexicons(replace(lexicons, persons=lexicons.persons[1:]))
     assert full.fingerprint == NerLexicon.from_lexicons(lexicons).fingerprint
     assert full.fingerprint != fewer.fingerprint
+
+
+def test_places_of_the_gazetteer_and_name_cues_are_marked_when_asked(ner_lexicon: NerLexicon) -> None:
+    tokens = ["وصل", "الوفد", "إلى", "مدينة", "إربد", "قادما", "من", "المكلا"]
+    with_places = FeatureExtractor(ner_lexicon, FeatureConfig(places=1)).sentence(tokens)
+    without = FeatureExtractor(ner_lexicon, FeatureConfig(places=0)).sentence(tokens)
+    assert "gaz=place:B" in with_places[4] and "gaz=place:B" in with_places[7]  # إربد، المكلا (behind the article)
+    assert {"gaz=cue:place_noun", "gaz=cue:named_after"} <= set(with_places[3])  # مدينة
+    assert "-1:gaz=cue:place_noun" in with_places[4]  # the town sees the word announcing it
+    assert not [f for row in without for f in row if "place" in f]
+    tokens = ["وقعت", "الوزارة", "عقدا", "مع", "شركة", "الرافدين", "للإنشاءات"]
+    assert "-1:gaz=cue:business_noun" in FeatureExtractor(ner_lexicon, FeatureConfig(places=1)).sentence(tokens)[5]
+
+
+def test_ner_clusters_describe_the_token_at_every_size_and_its_neighbours_coarsely(ner_lexicon: NerLexicon) -> None:
+    clusters = ner_clusters()
+    assert clusters, "the NER word clusters are packaged"
+    tokens = ["وأكد", "رئيس", "الوزراء", "في", "بيان", "صدر", "عن", "مكتبه", "أمس"]
+    feats = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=1)).sentence(tokens)
+    expected = clusters["رئيس"][: len(NER_CLUSTER_SIZES)]
+    assert [f"n{size}={c}" for size, c in zip(NER_CLUSTER_SIZES, expected, strict=True)] == [
+        f for f in feats[1] if f.startswith("n") and f[1].isdigit()
+    ]
+    assert f"-1:n{NER_CLUSTER_SIZES[1]}={expected[1]}" in feats[2]  # الوزراء sees the coarse class of رئيس
+    assert not [f for f in feats[2] if f.startswith(f"-1:n{NER_CLUSTER_SIZES[2]}=")]
+    finer = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=2)).sentence(tokens)
+    assert f"-1:n{NER_CLUSTER_SIZES[2]}={expected[2]}" in finer[2]
+    # a made-up name raw news never showed has no cluster, and says so
+    [unknown] = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=1)).sentence(["زغلوريفان"])
+    assert "n=none" in unknown and not [f for f in unknown if f.startswith("n32=")]
+
+
+def test_cluster_window_reaches_further_than_the_word_window(ner_lexicon: NerLexicon) -> None:
+    tokens = ["قال", "المتحدث", "باسم", "الحكومة", "إن", "الاجتماع", "انتهى"]
+    feats = FeatureExtractor(ner_lexicon, FeatureConfig(window=1, cluster_window=2)).sentence(tokens)
+    far = [f for f in feats[3] if f.startswith(("-2:", "2:"))]
+    assert far and all(f.split(":", 1)[1].startswith(("c64=", "n")) for f in far)  # clusters only at distance 2
+    assert "-1:w=باسم" in feats[3] and not [f for f in feats[3] if f.startswith("-2:w=")]
+    assert "-2:BOS" in feats[0] and "2:EOS" in feats[5]
+
+
+def test_enclosed_marks_tokens_between_quotation_marks_and_brackets() -> None:
+    tokens = ["عرض", "فيلم", "«", "طريق", "الحرير", "»", "في", "(", "عمان", ")", "و", '"', "غدا", "،"]
+    assert enclosed(tokens) == ["", "", "", "quoted", "quoted", "", "", "", "bracketed", "", "", "", "", ""]
+    assert enclosed(['"', "بيان", '"', "ثم", '"', "رد", '"']) == ["", "quoted", "", "", "", "quoted", ""]
+    assert enclosed([]) == []
+
+
+def test_quotes_feature_follows_the_normalized_marks(ner_lexicon: NerLexicon) -> None:
+    tokens = ["صدر", "كتاب", "«", "ذاكرة", "المدن", "»", "أمس"]
+    feats = FeatureExtractor(ner_lexicon, FeatureConfig(quotes=1)).sentence(tokens)
+    assert [("ctx=quoted" in f) for f in feats] == [False, False, False, True, True, False, False]
+    assert not [f for row in FeatureExtractor(ner_lexicon, FeatureConfig(quotes=0)).sentence(tokens) for f in row
+                if f == "ctx=quoted"]  # fmt: skip
+
+
+def test_word_stats_give_the_stems_frequency_and_article_rate_in_raw_news(ner_lexicon: NerLexicon) -> None:
+    tokens = ["أكد", "المتحدث", "الرسمي", "أن", "الاجتماع", "انتهى"]
+    row = ner_clusters()["متحدث"]
+    sizes = len(NER_CLUSTER_SIZES)
+    feats = FeatureExtractor(ner_lexicon, FeatureConfig(word_stats=1)).sentence(tokens)[1]
+    assert {f"freq={row[sizes]}", f"def={row[sizes + 1]}"} <= set(feats)
+    assert int(row[sizes]) >= 5 and int(row[sizes + 1]) >= 3  # a common noun, mostly with the article
+    assert not [f for f in FeatureExtractor(ner_lexicon, FeatureConfig()).sentence(tokens)[1] if f.startswith("freq=")]

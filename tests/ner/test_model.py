@@ -34,7 +34,7 @@ def test_shipped_model_is_small_and_documented() -> None:
     assert SHIPPED.stat().st_size < 8_000_000
     info = read_model_info(SHIPPED)
     assert {"B-PERS", "I-PERS", "B-LOC", "B-ORG", "B-MISC", "O"} <= set(info.labels)
-    assert info.metadata["dev_scores"]["overall"]["f1"] >= 0.80
+    assert info.metadata["dev_scores"]["overall"]["f1"] >= 0.82
     assert (default_model_dir() / "README.md").is_file()
 
 
@@ -80,6 +80,16 @@ def test_a_model_of_another_feature_version_is_refused(tmp_path: Path) -> None:
         NerTagger(model).tag(["القاهرة"])
 
 
+def test_a_model_of_an_older_feature_set_is_refused_for_its_version(tmp_path: Path) -> None:
+    model = tmp_path / "v2.crfsuite"
+    shutil.copy(SHIPPED, model)
+    meta = json.loads(SHIPPED.with_suffix(".json").read_text(encoding="utf-8"))
+    meta["features"] = {"window": 1, "affix": 4, "ngrams": 4, "clusters": 1, "version": 2}  # version 2's fields
+    model.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"feature version 2, this hadath computes version \d+; retrain"):
+        NerTagger(model).tag(["القاهرة"])
+
+
 def test_a_file_that_is_no_model_is_refused(tmp_path: Path) -> None:
     model = tmp_path / "junk.crfsuite"
     model.write_bytes(b"not a model")
@@ -96,4 +106,4 @@ def test_anercorp_dev_f1_reaches_acceptance(tagger: NerTagger) -> None:
     sentences = read_conll(ANERCORP_DEV)
     predicted = tagger.tag_many([s.words for s in sentences])
     scores = score((s.gold, p) for s, p in zip(sentences, predicted, strict=True))
-    assert scores.overall.f1 >= 0.80
+    assert scores.overall.f1 >= 0.82

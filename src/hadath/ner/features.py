@@ -14,13 +14,17 @@ the model (window, affix length) and read back when the model is loaded.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from hadath.coding.words import clusters
 from hadath.coding.words import stem as light_stem
+from hadath.errors import ResourceError
 from hadath.lang.ar.chars import ARABIC_LETTERS
 from hadath.lang.ar.normalize import normalize
 from hadath.lang.ar.tokenize import PROCLITICS
@@ -29,7 +33,8 @@ from hadath.lexicon.matcher import Gazetteer, Match
 
 #: Version of the feature set; a model records the version it was trained with and is refused by another one.
 #: 2: word clusters learned from raw SaudiNewsNet text (``hadath.coding.words.clusters``).
-FEATURE_VERSION = 2
+#: 3: the NER tagger's own clusters of raw news at four sizes, the gazetteer of towns and the words announcing a name.
+FEATURE_VERSION = 3
 
 #: Proclitics stripped for the stem feature (the future prefix س is left out: it only precedes verbs).
 NOUN_PROCLITICS: tuple[str, ...] = tuple(sorted((p for p in PROCLITICS if "س" not in p), key=len, reverse=True))
@@ -46,24 +51,61 @@ _SPEAKER_CUES = frozenset({"attribution", "speaker"})
 FEATURE_CACHE_SIZE = 100_000
 #: How far back a reporting verb or trigger verb still counts as context of a token.
 _CONTEXT_REACH = 3
+#: The NER tagger's own word clusters (``tools/build_ner_clusters.py``) and their sizes, coarse to fine.
+NER_CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "resources" / "ner" / "word_clusters.tsv.gz"
+NER_CLUSTER_SIZES: tuple[int, ...] = (32, 128, 512, 2048)
+#: Cue kinds of hadath's lexicon whose words announce a name next to them (``مدينة``, ``شركة``, ``جامعة``, ``فيلم``).
+_NAME_CUES = ("place_noun", "business_noun", "named_after", "title_noun")
+
+
+@cache
+def ner_clusters(path: Path = NER_CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
+    """``light stem -> cluster id at each size of`` :data:`NER_CLUSTER_SIZES`; empty if the file is missing."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            out[parts[0]] = tuple(parts[1:])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
 class FeatureConfig:
     """How many neighbours a token sees (``window`` on each side), how long its prefixes and suffixes are
     (``affix``), the longest character n-grams of its stem (``ngrams``, from 2; 0 for none), and whether the word
-    clusters learned from raw news describe a token and its neighbours (``clusters``: 1 or 0)."""
+    clusters learned from raw news describe a token and its neighbours (``clusters``: 1 or 0).
+
+    ``ner_clusters``: the NER tagger's own clusters of raw news (:func:`ner_clusters`): 0 none; 1 the token's
+    cluster at every size and its neighbours' at the second size; 2 the neighbours' at the third size too.
+    ``cluster_window``: how far the neighbours' clusters are seen (beyond ``window``, clusters only).
+    ``places``: 1 marks the towns and regions of hadath's gazetteer (``places.tsv``) and the words that announce
+    a name (``مدينة``, ``شركة``, ``جامعة``, ``فيلم``: the cue kinds of :data:`_NAME_CUES`).
+    ``word_stats``: 1 adds how frequent the token's stem is in raw news and how often it takes the article.
+    ``signs``: how many dimensions of the stem's binarized vector are features (0 for none).
+    ``quotes``: 1 marks the tokens between quotation marks or brackets (titles of films, books and campaigns).
+    """
 
     window: int = 1
     affix: int = 4
     ngrams: int = 4
     clusters: int = 1
+    ner_clusters: int = 2
+    cluster_window: int = 1
+    places: int = 1
+    word_stats: int = 0
+    signs: int = 0
+    quotes: int = 0
     version: int = FEATURE_VERSION
 
     def as_dict(self) -> dict[str, int]:
         return {
             "window": self.window, "affix": self.affix, "ngrams": self.ngrams, "clusters": self.clusters,
-            "version": self.version,
+            "ner_clusters": self.ner_clusters, "cluster_window": self.cluster_window, "places": self.places,
+            "word_stats": self.word_stats, "signs": self.signs, "quotes": self.quotes, "version": self.version,
         }  # fmt: skip
 
 
@@ -88,6 +130,28 @@ def strip_proclitics(word: str, known: frozenset[str] = frozenset()) -> tuple[st
             return prefix, stem
         fallback = fallback or (prefix, stem)
     return fallback or ("", word)
+
+
+_OPENING = {"«": "»", "“": "”", "(": ")", "[": "]"}
+_STRAIGHT = ('"', "'")
+
+
+def enclosed(tokens: Sequence[str]) -> list[str]:
+    """For each token, ``quoted`` or ``bracketed`` when it stands between a pair of quotation marks (« », “ ”,
+    straight ones paired in order) or brackets of its sentence, else an empty string. The marks themselves and
+    an unpaired mark enclose nothing."""
+    out = [""] * len(tokens)
+    open_at: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
+        if tok in _OPENING:
+            open_at[_OPENING[tok]] = i
+        elif tok in _STRAIGHT and tok not in open_at:
+            open_at[tok] = i
+        elif tok in open_at:
+            start = open_at.pop(tok)
+            for k in range(start + 1, i):
+                out[k] = out[k] or ("bracketed" if tok in ")]" else "quoted")
+    return out
 
 
 def word_shape(token: str) -> str:
@@ -117,6 +181,8 @@ class NerLexicon:
     name_words: frozenset[str]
     name_prefixes: frozenset[str]
     fingerprint: str = field(default="")
+    #: normalized words of the cue kinds of :data:`_NAME_CUES` -> their kinds (``مدينه`` -> place_noun, named_after)
+    name_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> NerLexicon:
@@ -131,6 +197,8 @@ class NerLexicon:
             | {f"group\t{g.form}" for g in lexicons.groups}
             | {f"cue:{c.kind}\t{c.form}" for c in lexicons.cues if c.kind in _SPEAKER_CUES | {"name_prefix"}}
             | {f"trigger:{t.pos}\t{t.form}" for t in lexicons.triggers}
+            | {f"place\t{p.form}" for p in lexicons.places}
+            | {f"cue:{c.kind}\t{c.form}" for c in lexicons.cues if c.kind in _NAME_CUES}
         )
         vocabulary: set[str] = set()
         for form in forms:
@@ -142,13 +210,20 @@ class NerLexicon:
             for form in person.forms:
                 names.update(w for w in normalize(form).split() if len(w) > 2 and w not in prefixes)
         digest = hashlib.sha256("\n".join(forms).encode("utf-8")).hexdigest()[:16]
-        return cls(Gazetteer(lexicons), frozenset(vocabulary), frozenset(names), prefixes, digest)
+        cues: dict[str, list[str]] = {}
+        for kind in _NAME_CUES:
+            for form in sorted(lexicons.cue_forms(kind)):
+                cues.setdefault(form, []).append(kind)
+        return cls(
+            Gazetteer(lexicons), frozenset(vocabulary), frozenset(names), prefixes, digest,
+            {w: tuple(k) for w, k in cues.items()},
+        )  # fmt: skip
 
 
-def _match_label(m: Match) -> str | None:
-    """The gazetteer feature name of a match, or None for kinds the tagger ignores (topics, places, dates, most
-    cues)."""
-    if m.kind in ("person", "country", "demonym", "capital", "group"):
+def _match_label(m: Match, places: bool = False) -> str | None:
+    """The gazetteer feature name of a match, or None for kinds the tagger ignores (topics, dates, most cues, and
+    places of the gazetteer of towns and regions unless ``places``)."""
+    if m.kind in ("person", "country", "demonym", "capital", "group") or (places and m.kind == "place"):
         return m.kind
     if m.kind == "org":
         return "agency" if m.entry.org.kind == "agency" else "org"
@@ -172,6 +247,7 @@ class _Token:
     gaz: tuple[str, ...]  # "kind:B" / "kind:I" for every lexicon match covering the token
     ends: frozenset[str]  # kinds of the lexicon matches that end on the token
     cluster: tuple[str, str] | None  # (coarse, fine) word cluster of its light stem, None for a word never seen
+    ner_cluster: tuple[str, ...] | None  # its light stem's NER clusters (coarse to fine), None for a word never seen
 
 
 class FeatureExtractor:
@@ -185,11 +261,16 @@ class FeatureExtractor:
         self._own_cache: dict[_Token, list[str]] = {}
         self._split_cache: dict[str, tuple[str, str]] = {}
         self._clusters = clusters() if config.clusters else {}
+        self._ner_clusters = ner_clusters() if config.ner_clusters else {}
+        if config.ner_clusters and not self._ner_clusters:
+            raise ResourceError(str(NER_CLUSTERS_FILE), None, "the NER word clusters are missing; build them with "
+                                "tools/build_ner_clusters.py")  # fmt: skip
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Features of every token of one sentence, in order."""
         info = self._analyse(tokens)
         context = self._context(info)
+        reach = max(self.config.window, self.config.cluster_window)
         out: list[list[str]] = []
         for i, tok in enumerate(info):
             own = self._own_cache.get(tok)
@@ -198,12 +279,12 @@ class FeatureExtractor:
                     self._own_cache.clear()
                 own = self._own_cache[tok] = self._own(tok)
             feats = ["bias", *own, *context[i]]
-            for off in range(-self.config.window, self.config.window + 1):
+            for off in range(-reach, reach + 1):
                 if off == 0:
                     continue
                 j = i + off
                 if 0 <= j < len(info):
-                    feats.extend(f"{off}:{f}" for f in self._neighbour(info[j]))
+                    feats.extend(f"{off}:{f}" for f in self._neighbour(info[j], abs(off)))
                 else:
                     feats.append(f"{off}:{'BOS' if j < 0 else 'EOS'}")
             if i > 0:
@@ -229,6 +310,7 @@ class FeatureExtractor:
                 tuple(sorted(kinds)),
                 frozenset(end),
                 self._clusters.get(light_stem(norm)) if self._clusters else None,
+                self._ner_clusters.get(light_stem(norm)) if self._ner_clusters else None,
             )
             for raw, norm, (proclitic, stem), kinds, end in zip(tokens, norms, split, gaz, ends, strict=True)
         ]
@@ -256,8 +338,9 @@ class FeatureExtractor:
                 index[c] = i
         kinds: list[set[str]] = [set() for _ in norms]
         ends: list[set[str]] = [set() for _ in norms]
+        places = bool(self.config.places)
         for m in self.lexicon.gazetteer.find(text):
-            label = _match_label(m)
+            label = _match_label(m, places)
             if label is None:
                 continue
             first, last = index[m.start], index[m.end - 1]
@@ -270,6 +353,9 @@ class FeatureExtractor:
                 kinds[i].add("name_word")
             if norm in self.lexicon.name_prefixes:
                 kinds[i].add("name_prefix")
+            if places:
+                for kind in self.lexicon.name_cues.get(norm, ()) or self.lexicon.name_cues.get(stem, ()):
+                    kinds[i].add(f"cue:{kind}")
         return kinds, ends
 
     def _own(self, tok: _Token) -> list[str]:
@@ -293,15 +379,33 @@ class FeatureExtractor:
             feats += [f"c64={tok.cluster[0]}", f"c512={tok.cluster[1]}"]
         elif self._clusters and tok.shape == "arabic":
             feats.append("c64=none")  # a word raw news never showed often: names are many of them
+        if tok.ner_cluster is not None:
+            sizes = len(NER_CLUSTER_SIZES)
+            feats += [f"n{size}={c}" for size, c in zip(NER_CLUSTER_SIZES, tok.ner_cluster[:sizes], strict=True)]
+            if self.config.word_stats:
+                feats += [f"freq={tok.ner_cluster[sizes]}", f"def={tok.ner_cluster[sizes + 1]}"]
+            if self.config.signs:
+                feats += [f"e{d}{c}" for d, c in enumerate(tok.ner_cluster[sizes + 2][: self.config.signs]) if c != "."]
+        elif self._ner_clusters and tok.shape == "arabic":
+            feats.append("n=none")
         return feats
 
-    def _neighbour(self, tok: _Token) -> list[str]:
-        feats = [f"w={tok.norm}", f"stem={tok.stem}", f"shape={tok.shape}"]
-        if len(tok.norm) > 2:
-            feats.append(f"s2={tok.norm[-2:]}")
-        feats += [f"gaz={g}" for g in tok.gaz]
-        if tok.cluster is not None:
-            feats.append(f"c64={tok.cluster[0]}")
+    def _neighbour(self, tok: _Token, distance: int) -> list[str]:
+        """Features of a neighbour ``distance`` tokens away: its words and lexicon kinds within ``window``, its
+        word clusters within ``cluster_window``."""
+        feats: list[str] = []
+        if distance <= self.config.window:
+            feats += [f"w={tok.norm}", f"stem={tok.stem}", f"shape={tok.shape}"]
+            if len(tok.norm) > 2:
+                feats.append(f"s2={tok.norm[-2:]}")
+            feats += [f"gaz={g}" for g in tok.gaz]
+        if distance <= self.config.cluster_window:
+            if tok.cluster is not None:
+                feats.append(f"c64={tok.cluster[0]}")
+            if tok.ner_cluster is not None:
+                # coarse classes of the neighbours; with ner_clusters 2 a finer one too
+                for k in range(1, 1 + min(self.config.ner_clusters, len(NER_CLUSTER_SIZES) - 1)):
+                    feats.append(f"n{NER_CLUSTER_SIZES[k]}={tok.ner_cluster[k]}")
         return feats
 
     def _context(self, info: list[_Token]) -> list[list[str]]:
@@ -315,6 +419,10 @@ class FeatureExtractor:
         speaker = [any(g.startswith("speaker:") for g in t.gaz) for t in info]
         verb = [any(g.startswith("trigger:verb:") for g in t.gaz) for t in info]
         out: list[list[str]] = [[] for _ in info]
+        if self.config.quotes:
+            for i, mark in enumerate(enclosed([t.norm for t in info])):
+                if mark:
+                    out[i].append(f"ctx={mark}")
         for i in range(n):
             feats = out[i]
             j = i - 1

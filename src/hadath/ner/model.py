@@ -56,14 +56,16 @@ def read_model_info(model: Path) -> ModelInfo:
         raise ResourceError(str(meta_path), None, f"unreadable model metadata ({exc})") from None
     feats = meta.get("features") if isinstance(meta, dict) else None
     names = {f.name for f in fields(FeatureConfig)}
-    if not isinstance(feats, dict) or set(feats) != names or not all(isinstance(v, int) for v in feats.values()):
-        raise ResourceError(str(meta_path), None, f"field 'features' must give the integers {', '.join(sorted(names))}")
-    if feats["version"] != FEATURE_VERSION:
+    version = feats.get("version") if isinstance(feats, dict) else None
+    if isinstance(version, int) and version != FEATURE_VERSION:
+        # checked first: a model of another version may also have another set of fields
         raise ResourceError(
             str(meta_path), None,
-            f"the model was trained with feature version {feats['version']}, this hadath computes version "
+            f"the model was trained with feature version {version}, this hadath computes version "
             f"{FEATURE_VERSION}; retrain it with tools/train_ner.py",
         )  # fmt: skip
+    if not isinstance(feats, dict) or set(feats) != names or not all(isinstance(v, int) for v in feats.values()):
+        raise ResourceError(str(meta_path), None, f"field 'features' must give the integers {', '.join(sorted(names))}")
     labels = meta.get("labels")
     if not isinstance(labels, list) or not all(isinstance(t, str) for t in labels):
         raise ResourceError(str(meta_path), None, "field 'labels' must be a list of tags")

@@ -1,0 +1,133 @@
+"""Build the NER tagger's word clusters from the raw SaudiNewsNet articles (no labels used).
+
+The event coder's clusters (``tools/build_word_clusters.py``) cover the 30,000 most frequent stems; names are rarer
+than that, and most of the NER tagger's misses are names it never saw in training. These clusters cover every light
+stem (``hadath.coding.words.stem``) seen at least :data:`MIN_COUNT` times, and tell left from right context (a name
+follows «الرئيس» and precedes «،» or «وزير»):
+
+1. each stem is described by the PPMI of the :data:`CONTEXTS` most frequent stems one and two words to its left and
+   to its right (four blocks of columns, context distribution smoothed with the power 0.75);
+2. a truncated SVD to :data:`DIMS` dimensions (fixed seed), rows unit-normalized;
+3. k-means at several granularities (:data:`SIZES` clusters, fixed seeds): a word's cluster at each size is a
+   feature, from coarse (a word class) to fine (a few near-synonyms or names of one kind);
+4. the stem's vector itself, binarized (Guo et al. 2014): on each of the first :data:`SIGNS` dimensions, ``+``
+   where it is above the mean of the dimension's positive values, ``-`` where below the mean of its negative ones,
+   ``.`` between;
+5. two counts of each stem: how often it occurs (log2, capped at 15) and how often it takes the article, in
+   fifths (names of persons seldom take it: «ماكرون», never «الماكرون»).
+
+Deterministic: the same corpus gives the same file. Writes ``src/hadath/resources/ner/word_clusters.tsv.gz``
+(``stem<TAB>cluster at each size<TAB>frequency<TAB>article<TAB>signs``), read by ``hadath.ner.features``. Needs
+numpy, scipy and scikit-learn.
+
+  python tools/build_ner_clusters.py [../shared/data/saudinewsnet/saudinewsnet.jsonl.gz] [--min-count N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.decomposition import TruncatedSVD
+
+from hadath.coding.words import stem, words
+from hadath.lang.ar.tokenize import PROCLITICS
+from hadath.ner.features import NER_CLUSTER_SIZES, NER_CLUSTERS_FILE
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+MIN_COUNT = 5
+CONTEXTS = 10_000
+DIMS = 100
+SIZES = NER_CLUSTER_SIZES
+SIGNS = 50
+
+
+def main(path: Path, output: Path = NER_CLUSTERS_FILE, min_count: int = MIN_COUNT) -> None:
+    started = time.perf_counter()
+    docs: list[list[str]] = []
+    definite: Counter[str] = Counter()
+    articles = tuple(p for p in PROCLITICS if p.endswith(("ال", "لل")))
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for rec in map(json.loads, fh):
+            doc = []
+            for w in words(rec["text"]):
+                s = stem(w)
+                doc.append(s)
+                if w.startswith(articles) and w.endswith(s) and len(w) > len(s):
+                    definite[s] += 1
+            docs.append(doc)
+    freq = Counter(w for d in docs for w in d)
+    ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
+    vocab = [w for w, c in ranked if c >= min_count]
+    index = {w: i for i, w in enumerate(vocab)}
+    context = {w: i for i, (w, _) in enumerate(ranked[:CONTEXTS])}
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for d in docs:
+        ids = np.array([index.get(w, -1) for w in d], dtype=np.int64)
+        ctx = np.array([context.get(w, -1) for w in d], dtype=np.int64)
+        for block, off in enumerate((-2, -1, 1, 2)):
+            if len(d) <= abs(off):
+                continue
+            a, c = (ids[-off:], ctx[:off]) if off < 0 else (ids[:-off], ctx[off:])
+            keep = (a >= 0) & (c >= 0)
+            rows.append(a[keep])
+            cols.append(c[keep] + block * CONTEXTS)
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    n, m = len(vocab), 4 * CONTEXTS
+    co = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, m)).tocsr()
+    co.sum_duplicates()
+    total = co.sum()
+    row_sum = np.asarray(co.sum(axis=1)).ravel()
+    col_sum = np.asarray(co.sum(axis=0)).ravel() ** 0.75
+    col_sum = col_sum / col_sum.sum() * total
+    coo = co.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, m))
+    vec = TruncatedSVD(n_components=DIMS, random_state=0).fit_transform(ppmi)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    print(f"{n} stems, {len(r)} co-occurrences, SVD done in {time.perf_counter() - started:.0f} s", flush=True)
+    head = vec[:, :SIGNS]
+    # (the first dimension of an SVD of positive values has no negative ones: nothing is below its "mean")
+    upper = np.array([c[c > 0].mean() if (c > 0).any() else np.inf for c in head.T])
+    lower = np.array([c[c < 0].mean() if (c < 0).any() else -np.inf for c in head.T])
+    signs = np.where(head >= upper, "+", np.where(head <= lower, "-", "."))
+    labels = []
+    for size in SIZES:
+        if size <= 512:
+            km = KMeans(n_clusters=size, n_init=1, random_state=0, max_iter=100)
+        else:
+            km = MiniBatchKMeans(n_clusters=size, n_init=1, random_state=0, batch_size=4096, max_iter=50)
+        labels.append(km.fit_predict(vec))
+        print(f"k={size} done in {time.perf_counter() - started:.0f} s", flush=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(output, "wb", mtime=0) as raw:
+        out = raw
+        header = (
+            f"# NER word clusters of {len(docs)} SaudiNewsNet articles (CC BY-NC-SA 4.0), {n} stems seen at least "
+            f"{min_count} times, k-means into {'/'.join(map(str, SIZES))} clusters: tools/build_ner_clusters.py\n"
+        )
+        out.write(header.encode("utf-8"))
+        for i, w in enumerate(vocab):
+            counts = [str(min(15, freq[w].bit_length() - 1)), str(round(5 * definite[w] / freq[w]))]
+            row = [w, *(str(lab[i]) for lab in labels), *counts, "".join(signs[i])]
+            out.write(("\t".join(row) + "\n").encode("utf-8"))
+    print(f"wrote {output} in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT, help=f"default: {DEFAULT}")
+    parser.add_argument("--output", type=Path, default=NER_CLUSTERS_FILE, help="default: the packaged file")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="rarest stem clustered")
+    args = parser.parse_args()
+    main(args.corpus, args.output, args.min_count)
