@@ -9,15 +9,10 @@ follows «الرئيس» and precedes «،» or «وزير»):
    to its right (four blocks of columns, context distribution smoothed with the power 0.75);
 2. a truncated SVD to :data:`DIMS` dimensions (fixed seed), rows unit-normalized;
 3. k-means at several granularities (:data:`SIZES` clusters, fixed seeds): a word's cluster at each size is a
-   feature, from coarse (a word class) to fine (a few near-synonyms or names of one kind);
-4. the stem's vector itself, binarized (Guo et al. 2014): on each of the first :data:`SIGNS` dimensions, ``+``
-   where it is above the mean of the dimension's positive values, ``-`` where below the mean of its negative ones,
-   ``.`` between;
-5. two counts of each stem: how often it occurs (log2, capped at 15) and how often it takes the article, in
-   fifths (names of persons seldom take it: «ماكرون», never «الماكرون»).
+   feature, from coarse (a word class) to fine (a few near-synonyms or names of one kind).
 
 Deterministic: the same corpus gives the same file. Writes ``src/hadath/resources/ner/word_clusters.tsv.gz``
-(``stem<TAB>cluster at each size<TAB>frequency<TAB>article<TAB>signs``), read by ``hadath.ner.features``. Needs
+(``stem<TAB>cluster at each size``), read by ``hadath.ner.features``. Needs
 numpy, scipy and scikit-learn.
 
   python tools/build_ner_clusters.py [../shared/data/saudinewsnet/saudinewsnet.jsonl.gz] [--min-count N]
@@ -38,7 +33,6 @@ from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 
 from hadath.coding.words import stem, words
-from hadath.lang.ar.tokenize import PROCLITICS
 from hadath.ner.features import NER_CLUSTER_SIZES, NER_CLUSTERS_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,23 +41,14 @@ MIN_COUNT = 5
 CONTEXTS = 10_000
 DIMS = 100
 SIZES = NER_CLUSTER_SIZES
-SIGNS = 50
 
 
 def main(path: Path, output: Path = NER_CLUSTERS_FILE, min_count: int = MIN_COUNT) -> None:
     started = time.perf_counter()
     docs: list[list[str]] = []
-    definite: Counter[str] = Counter()
-    articles = tuple(p for p in PROCLITICS if p.endswith(("ال", "لل")))
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for rec in map(json.loads, fh):
-            doc = []
-            for w in words(rec["text"]):
-                s = stem(w)
-                doc.append(s)
-                if w.startswith(articles) and w.endswith(s) and len(w) > len(s):
-                    definite[s] += 1
-            docs.append(doc)
+            docs.append([stem(w) for w in words(rec["text"])])
     freq = Counter(w for d in docs for w in d)
     ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
     vocab = [w for w, c in ranked if c >= min_count]
@@ -96,11 +81,6 @@ def main(path: Path, output: Path = NER_CLUSTERS_FILE, min_count: int = MIN_COUN
     vec = TruncatedSVD(n_components=DIMS, random_state=0).fit_transform(ppmi)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
     print(f"{n} stems, {len(r)} co-occurrences, SVD done in {time.perf_counter() - started:.0f} s", flush=True)
-    head = vec[:, :SIGNS]
-    # (the first dimension of an SVD of positive values has no negative ones: nothing is below its "mean")
-    upper = np.array([c[c > 0].mean() if (c > 0).any() else np.inf for c in head.T])
-    lower = np.array([c[c < 0].mean() if (c < 0).any() else -np.inf for c in head.T])
-    signs = np.where(head >= upper, "+", np.where(head <= lower, "-", "."))
     labels = []
     for size in SIZES:
         if size <= 512:
@@ -118,9 +98,7 @@ def main(path: Path, output: Path = NER_CLUSTERS_FILE, min_count: int = MIN_COUN
         )
         out.write(header.encode("utf-8"))
         for i, w in enumerate(vocab):
-            counts = [str(min(15, freq[w].bit_length() - 1)), str(round(5 * definite[w] / freq[w]))]
-            row = [w, *(str(lab[i]) for lab in labels), *counts, "".join(signs[i])]
-            out.write(("\t".join(row) + "\n").encode("utf-8"))
+            out.write(("\t".join([w, *(str(lab[i]) for lab in labels)]) + "\n").encode("utf-8"))
     print(f"wrote {output} in {time.perf_counter() - started:.0f} s")
 
 

@@ -3,15 +3,18 @@ membership and title/reporting context. Sentences are agency style, written for 
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 
+from hadath.errors import ResourceError
 from hadath.lexicon.lexicons import Lexicons
 from hadath.ner.features import (
     NER_CLUSTER_SIZES,
     FeatureConfig,
     FeatureExtractor,
     NerLexicon,
-    enclosed,
     ner_clusters,
     strip_proclitics,
     word_shape,
@@ -199,26 +202,10 @@ def test_cluster_window_reaches_further_than_the_word_window(ner_lexicon: NerLex
     assert "-2:BOS" in feats[0] and "2:EOS" in feats[5]
 
 
-def test_enclosed_marks_tokens_between_quotation_marks_and_brackets() -> None:
-    tokens = ["عرض", "فيلم", "«", "طريق", "الحرير", "»", "في", "(", "عمان", ")", "و", '"', "غدا", "،"]
-    assert enclosed(tokens) == ["", "", "", "quoted", "quoted", "", "", "", "bracketed", "", "", "", "", ""]
-    assert enclosed(['"', "بيان", '"', "ثم", '"', "رد", '"']) == ["", "quoted", "", "", "", "quoted", ""]
-    assert enclosed([]) == []
-
-
-def test_quotes_feature_follows_the_normalized_marks(ner_lexicon: NerLexicon) -> None:
-    tokens = ["صدر", "كتاب", "«", "ذاكرة", "المدن", "»", "أمس"]
-    feats = FeatureExtractor(ner_lexicon, FeatureConfig(quotes=1)).sentence(tokens)
-    assert [("ctx=quoted" in f) for f in feats] == [False, False, False, True, True, False, False]
-    assert not [f for row in FeatureExtractor(ner_lexicon, FeatureConfig(quotes=0)).sentence(tokens) for f in row
-                if f == "ctx=quoted"]  # fmt: skip
-
-
-def test_word_stats_give_the_stems_frequency_and_article_rate_in_raw_news(ner_lexicon: NerLexicon) -> None:
-    tokens = ["أكد", "المتحدث", "الرسمي", "أن", "الاجتماع", "انتهى"]
-    row = ner_clusters()["متحدث"]
-    sizes = len(NER_CLUSTER_SIZES)
-    feats = FeatureExtractor(ner_lexicon, FeatureConfig(word_stats=1)).sentence(tokens)[1]
-    assert {f"freq={row[sizes]}", f"def={row[sizes + 1]}"} <= set(feats)
-    assert int(row[sizes]) >= 5 and int(row[sizes + 1]) >= 3  # a common noun, mostly with the article
-    assert not [f for f in FeatureExtractor(ner_lexicon, FeatureConfig()).sentence(tokens)[1] if f.startswith("freq=")]
+def test_a_malformed_cluster_file_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("# header\nوزير\t1\t2\t3\t4\nسفير\t1\t2\n")
+    with pytest.raises(ResourceError, match=r"clusters\.tsv\.gz:3: expected a stem and 4 cluster numbers"):
+        ner_clusters(path)
+    assert ner_clusters(tmp_path / "absent.tsv.gz") == {}

@@ -65,11 +65,13 @@ def ner_clusters(path: Path = NER_CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
     if not path.exists():
         return out
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if line.startswith("#"):
                 continue
             parts = line.rstrip("\n").split("\t")
-            out[parts[0]] = tuple(parts[1:])
+            if len(parts) < 1 + len(NER_CLUSTER_SIZES):
+                raise ResourceError(str(path), number, f"expected a stem and {len(NER_CLUSTER_SIZES)} cluster numbers")
+            out[parts[0]] = tuple(parts[1 : 1 + len(NER_CLUSTER_SIZES)])
     return out
 
 
@@ -84,9 +86,6 @@ class FeatureConfig:
     ``cluster_window``: how far the neighbours' clusters are seen (beyond ``window``, clusters only).
     ``places``: 1 marks the towns and regions of hadath's gazetteer (``places.tsv``) and the words that announce
     a name (``مدينة``, ``شركة``, ``جامعة``, ``فيلم``: the cue kinds of :data:`_NAME_CUES`).
-    ``word_stats``: 1 adds how frequent the token's stem is in raw news and how often it takes the article.
-    ``signs``: how many dimensions of the stem's binarized vector are features (0 for none).
-    ``quotes``: 1 marks the tokens between quotation marks or brackets (titles of films, books and campaigns).
     """
 
     window: int = 1
@@ -96,16 +95,13 @@ class FeatureConfig:
     ner_clusters: int = 2
     cluster_window: int = 1
     places: int = 1
-    word_stats: int = 0
-    signs: int = 0
-    quotes: int = 0
     version: int = FEATURE_VERSION
 
     def as_dict(self) -> dict[str, int]:
         return {
             "window": self.window, "affix": self.affix, "ngrams": self.ngrams, "clusters": self.clusters,
             "ner_clusters": self.ner_clusters, "cluster_window": self.cluster_window, "places": self.places,
-            "word_stats": self.word_stats, "signs": self.signs, "quotes": self.quotes, "version": self.version,
+            "version": self.version,
         }  # fmt: skip
 
 
@@ -130,28 +126,6 @@ def strip_proclitics(word: str, known: frozenset[str] = frozenset()) -> tuple[st
             return prefix, stem
         fallback = fallback or (prefix, stem)
     return fallback or ("", word)
-
-
-_OPENING = {"«": "»", "“": "”", "(": ")", "[": "]"}
-_STRAIGHT = ('"', "'")
-
-
-def enclosed(tokens: Sequence[str]) -> list[str]:
-    """For each token, ``quoted`` or ``bracketed`` when it stands between a pair of quotation marks (« », “ ”,
-    straight ones paired in order) or brackets of its sentence, else an empty string. The marks themselves and
-    an unpaired mark enclose nothing."""
-    out = [""] * len(tokens)
-    open_at: dict[str, int] = {}
-    for i, tok in enumerate(tokens):
-        if tok in _OPENING:
-            open_at[_OPENING[tok]] = i
-        elif tok in _STRAIGHT and tok not in open_at:
-            open_at[tok] = i
-        elif tok in open_at:
-            start = open_at.pop(tok)
-            for k in range(start + 1, i):
-                out[k] = out[k] or ("bracketed" if tok in ")]" else "quoted")
-    return out
 
 
 def word_shape(token: str) -> str:
@@ -380,12 +354,7 @@ class FeatureExtractor:
         elif self._clusters and tok.shape == "arabic":
             feats.append("c64=none")  # a word raw news never showed often: names are many of them
         if tok.ner_cluster is not None:
-            sizes = len(NER_CLUSTER_SIZES)
-            feats += [f"n{size}={c}" for size, c in zip(NER_CLUSTER_SIZES, tok.ner_cluster[:sizes], strict=True)]
-            if self.config.word_stats:
-                feats += [f"freq={tok.ner_cluster[sizes]}", f"def={tok.ner_cluster[sizes + 1]}"]
-            if self.config.signs:
-                feats += [f"e{d}{c}" for d, c in enumerate(tok.ner_cluster[sizes + 2][: self.config.signs]) if c != "."]
+            feats += [f"n{size}={c}" for size, c in zip(NER_CLUSTER_SIZES, tok.ner_cluster, strict=True)]
         elif self._ner_clusters and tok.shape == "arabic":
             feats.append("n=none")
         return feats
@@ -419,10 +388,6 @@ class FeatureExtractor:
         speaker = [any(g.startswith("speaker:") for g in t.gaz) for t in info]
         verb = [any(g.startswith("trigger:verb:") for g in t.gaz) for t in info]
         out: list[list[str]] = [[] for _ in info]
-        if self.config.quotes:
-            for i, mark in enumerate(enclosed([t.norm for t in info])):
-                if mark:
-                    out[i].append(f"ctx={mark}")
         for i in range(n):
             feats = out[i]
             j = i - 1
