@@ -188,6 +188,9 @@ def test_ner_clusters_describe_the_token_at_every_size_and_its_neighbours_coarse
     assert not [f for f in feats[2] if f.startswith(f"-1:n{NER_CLUSTER_SIZES[2]}=")]
     finer = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=2)).sentence(tokens)
     assert f"-1:n{NER_CLUSTER_SIZES[2]}={expected[2]}" in finer[2]
+    assert not [f for f in finer[2] if f.startswith(f"-1:n{NER_CLUSTER_SIZES[3]}=")]
+    finest = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=3)).sentence(tokens)
+    assert f"-1:n{NER_CLUSTER_SIZES[3]}={expected[3]}" in finest[2]
     # a made-up name raw news never showed has no cluster, and says so
     [unknown] = FeatureExtractor(ner_lexicon, FeatureConfig(ner_clusters=1)).sentence(["زغلوريفان"])
     assert "n=none" in unknown and not [f for f in unknown if f.startswith("n32=")]

@@ -34,7 +34,7 @@ def test_shipped_model_is_small_and_documented() -> None:
     assert SHIPPED.stat().st_size < 8_000_000
     info = read_model_info(SHIPPED)
     assert {"B-PERS", "I-PERS", "B-LOC", "B-ORG", "B-MISC", "O"} <= set(info.labels)
-    assert info.metadata["dev_scores"]["overall"]["f1"] >= 0.82
+    assert info.metadata["dev_scores"]["overall"]["f1"] >= 0.825
     assert (default_model_dir() / "README.md").is_file()
 
 
@@ -106,4 +106,4 @@ def test_anercorp_dev_f1_reaches_acceptance(tagger: NerTagger) -> None:
     sentences = read_conll(ANERCORP_DEV)
     predicted = tagger.tag_many([s.words for s in sentences])
     scores = score((s.gold, p) for s, p in zip(sentences, predicted, strict=True))
-    assert scores.overall.f1 >= 0.82
+    assert scores.overall.f1 >= 0.825

@@ -82,7 +82,8 @@ class FeatureConfig:
     clusters learned from raw news describe a token and its neighbours (``clusters``: 1 or 0).
 
     ``ner_clusters``: the NER tagger's own clusters of raw news (:func:`ner_clusters`): 0 none; 1 the token's
-    cluster at every size and its neighbours' at the second size; 2 the neighbours' at the third size too.
+    cluster at every size and its neighbours' at the second size; 2 the neighbours' at the third size too; 3 at
+    the fourth (finest) too.
     ``cluster_window``: how far the neighbours' clusters are seen (beyond ``window``, clusters only).
     ``places``: 1 marks the towns and regions of hadath's gazetteer (``places.tsv``) and the words that announce
     a name (``مدينة``, ``شركة``, ``جامعة``, ``فيلم``: the cue kinds of :data:`_NAME_CUES`).
@@ -92,7 +93,7 @@ class FeatureConfig:
     affix: int = 4
     ngrams: int = 4
     clusters: int = 1
-    ner_clusters: int = 2
+    ner_clusters: int = 3
     cluster_window: int = 1
     places: int = 1
     version: int = FEATURE_VERSION
