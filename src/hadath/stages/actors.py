@@ -47,6 +47,15 @@ MAX_TITLE_TOKENS = 16
 SHORT_FORM_MARGIN = timedelta(days=365)
 #: The most words a longer name holding a known name may add before it ("متعب بن" + "عبدالله بن عبدالعزيز").
 LONGER_NAME_WORDS = 6
+#: Clitics a head noun of a body named after a person may carry ("لباب الملك عبدالعزيز"، "ومطار الملك خالد").
+HEAD_CLITICS = ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "فل", "ك")
+#: Regnal ordinals that close a king's name ("الحسن الثاني"، "عبدالله الثاني").
+ORDINALS = frozenset(
+    normalize(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن")
+)
+#: How many KB given names a fine word cluster of raw news must hold to count as a cluster of names (foreign given
+#: names "جيمي، مايكل"، footballers' names): a word of one before a surname makes the surname another person's.
+NAME_CLUSTER_VOTES = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +96,13 @@ class ActorRecognizer:
         self.patronymics = lexicons.cue_forms("patronymic")
         self.name_particles = lexicons.cue_forms("name_particle")
         self.former_words = lexicons.cue_forms("former")
-        self.named_after = lexicons.cue_forms("named_after")
+        # heads of bodies and places named after a person or a title-holder ("مطار الملك خالد"، "سفارة خادم الحرمين
+        # الشريفين"، "شارع الملك فهد")
+        self.named_after = (
+            lexicons.cue_forms("named_after") | lexicons.cue_forms("embassy_noun") | lexicons.cue_forms("street_noun")
+        )
+        self.former_context = lexicons.cue_forms("former_context")
+        self.persons_by_id = {p.id: p for p in lexicons.persons}
         self.lexicon_words = lexicons.vocabulary()
         # given names: the first word of the knowledge base's full names ("محمد" of "محمد جواد ظريف")
         self.given_names = frozenset(
@@ -100,6 +115,8 @@ class ActorRecognizer:
         self.clusters = clusters()
         votes = Counter(c[0] for n in self.given_names if (c := self.clusters.get(stem(n))) is not None)
         self.name_cluster = votes.most_common(1)[0][0] if votes else None
+        fine = Counter(c for n in self.given_names if (c := self.clusters.get(stem(n))) is not None)
+        self.name_fine_clusters = frozenset(k for k, v in fine.items() if v >= NAME_CLUSTER_VOTES)
         self.quantities = lexicons.cue_forms("quantity")
         self.trigger_words = frozenset(normalize(t.form).split()[0] for t in lexicons.triggers)
         self.bare_bodies = frozenset(normalize(w) for w in ("الوزارة",))
@@ -135,6 +152,8 @@ class ActorRecognizer:
         reserved |= {phrase_by_end[e] for n in longer if (e := nav.skip_space_back(absorb(n.nstart))) in phrase_by_end}
         names = known + longer + self._unknown_names([p for p in phrases if p not in reserved], nav, taken)
         names += self._names_after_honorifics(ent, phrase_by_start, nav, taken)
+        names += self._names_after_titles(doc, [p for p in phrases if p not in reserved], phrase_by_end, nav, taken,
+                                          ent, names, [n.person for n in known if n.person is not None])  # fmt: skip
         names = self._with_ner_names(doc, names, phrase_by_end, phrase_by_start, nav, taken)
         names.sort(key=lambda n: n.nstart)
 
@@ -233,6 +252,7 @@ class ActorRecognizer:
         form came in between), else when the knowledge base declares it for the document's date and no other name
         of the document before it holds it."""
         blocked = nav.tokens_covered([(m.nstart, m.nend) for m in doc.mentions if m.kind not in ("person", "place")])
+        context = self._document_owners(doc, ent)
         kept = [m for m in ent if m.kind != "person"]
         longer: list[_Name] = []
         named: list[tuple[str, str | None]] = []  # the names read so far: (normalized name, person id or None)
@@ -240,7 +260,7 @@ class ActorRecognizer:
         for m in sorted((m for m in ent if m.kind == "person"), key=lambda m: m.nstart):
             person: Person = m.entry
             form = " ".join(nav.text[m.nstart : m.nend].split())
-            short = self._is_short(form)
+            short = self._is_short(form, person)
             inside = self._named_after(nav, ent, m)
             if inside is not None:
                 dropped.update((t.nstart, t.nend) for t in inside)  # "مؤسسة الملك عبدالله بن عبدالعزيز العالمية"
@@ -254,6 +274,17 @@ class ActorRecognizer:
                 and self._plain_word(nav, j, blocked)
                 and (form.split()[0] in self.name_particles or self._given_name(prev.norm))
             )
+            if short and not after_given_name and prev is not None and self._plain_word(nav, j, blocked):
+                # "حسين أونيانغو أوباما": a given name and another word before a surname, not the person's own
+                prev2 = nav.token(j - 1)
+                after_given_name = (
+                    prev2 is not None
+                    and self._plain_word(nav, j - 1, blocked)
+                    and nav.is_blank(prev2.nend, prev.nstart)
+                    and prev.norm not in self.lexicon_words
+                    and self._given_name(prev2.norm)
+                    and not self._begins_a_form(person, prev2.norm)
+                )
             if after_given_name and prev is not None and self._begins_a_form(person, f"{prev.norm} {form}"):
                 # "إسماعيل ولد الشيخ": the person's own given name before the short form
                 span = doc.span(prev.nstart, m.nend)
@@ -274,7 +305,9 @@ class ActorRecognizer:
                 longer.append(_Name(m.nstart, end, None, None, longer=True))
                 named.append((" ".join(nav.text[m.nstart : end].split()), None))
                 continue
-            if short and not self._short_form_holds(doc, person, form, named):
+            if short and not self._short_form_holds(
+                doc, person, form, named, self._in_context(person, context, self._title_before(nav, ent, m))
+            ):
                 continue
             kept.append(m)
             named.append((form, person.id))
@@ -299,11 +332,11 @@ class ActorRecognizer:
             end, k = name.nend, k + 2
 
     def _given_name(self, norm: str) -> bool:
-        """A given name of the knowledge base, or a word of the names' cluster of raw news ("بندر"، "ماجد")."""
+        """A given name of the knowledge base, or a word of the names' clusters of raw news ("بندر"، "ماجد"، "جيمي")."""
         if norm in self.given_names:
             return True
         found = self.clusters.get(stem(norm))
-        return found is not None and found[0] == self.name_cluster
+        return found is not None and (found[0] == self.name_cluster or found in self.name_fine_clusters)
 
     def _named_after(self, nav: TokenIndex, ent: list[Mention], m: Mention) -> list[Mention] | None:
         """The titles before a person's name inside the name of a body or place named after them ("مؤسسة الملك
@@ -314,14 +347,22 @@ class ActorRecognizer:
         while titles and nav.is_blank(titles[-1].nend, start):
             inside.append(titles[-1])
             start = titles.pop().nstart - len(inside[-1].prefix)
+        return inside if self._after_named_head(nav, start) else None
+
+    def _after_named_head(self, nav: TokenIndex, start: int) -> bool:
+        """Whether the word before ``start`` is the head of a body's or place's name ("مطار"، "سفارة"، "برنامج")."""
         before = nav.token(nav.before(start))
         if before is None or before.kind != "word":
-            return None
+            return False
         word = before.norm
-        for clitic in ("", "و", "ب", "ل", "وب", "ول", "ف", "فب"):
-            if word.startswith(clitic) and word[len(clitic) :] in self.named_after:
-                return inside
-        return None
+        return any(word.startswith(c) and word[len(c) :] in self.named_after for c in HEAD_CLITICS)
+
+    def _before_former_context(self, nav: TokenIndex, start: int) -> bool:
+        """Whether a title stands after "في عهد"، "سلفه" (an era or a predecessor: a former holder's title)."""
+        before = nav.token(nav.before(start))
+        if before is None or before.kind != "word":
+            return False
+        return any(before.norm.startswith(c) and before.norm[len(c) :] in self.former_context for c in HEAD_CLITICS)
 
     def _surname_after(self, nav: TokenIndex, m: Mention, form: str, short: bool, blocked: set[int]) -> int | None:
         """The end of another person's longer name going on after a known one: a single-word short form followed by
@@ -352,10 +393,54 @@ class ActorRecognizer:
             f == words or f.startswith(words + " ") for f in (" ".join(normalize(x).split()) for x in person.forms)
         )
 
-    def _is_short(self, form: str) -> bool:
-        """A single word, or a name starting with a particle ("بن سلمان"، "ولد الشيخ أحمد"، "أبو مازن")."""
+    def _is_short(self, form: str, person: Person | None = None) -> bool:
+        """A single word, a name starting with a particle ("بن سلمان"، "ولد الشيخ أحمد"، "أبو مازن"), or the end of
+        another of the person's forms (a family name of two words: "نصر الله" of "حسن نصر الله")."""
         words = form.split()
-        return len(words) == 1 or words[0] in self.name_particles
+        if len(words) == 1 or words[0] in self.name_particles:
+            return True
+        return person is not None and any(
+            f.endswith(" " + form) for f in (" ".join(normalize(x).split()) for x in person.forms)
+        )
+
+    def _document_owners(self, doc: Document, ent: list[Mention]) -> set[str]:
+        """The states and organizations the document names (countries, demonyms, capitals, bodies and the states of
+        bodies, titles of one state), with the reporting agency's country."""
+        out: set[str] = set()
+        for m in ent:
+            if m.kind in ("country", "demonym", "capital"):
+                out.add(m.entry.iso3)
+            elif m.kind == "org":
+                out.update(x for x in (m.entry.org.code, m.entry.org.country) if x)
+            elif m.kind == "title" and m.entry.country:
+                out.add(m.entry.country)
+        if doc.home_country:
+            out.add(doc.home_country)
+        return out
+
+    def _title_before(self, nav: TokenIndex, ent: list[Mention], m: Mention) -> Title | None:
+        """The role title standing right before a name, over a demonym or honorifics ("الرئيس الأمريكي أوباما")."""
+        start = m.nstart - len(m.prefix)
+        for t in reversed([t for t in ent if t.nend <= start]):
+            if not nav.is_blank(t.nend, start):
+                return None
+            if t.kind == "title" and t.entry.kind == "role":
+                return t.entry  # type: ignore[no-any-return]
+            if not (t.kind in ("demonym", "country") or (t.kind == "title" and t.entry.kind == "honorific")):
+                return None
+            start = t.nstart - len(t.prefix)
+        return None
+
+    def _in_context(self, person: Person, owners: set[str], title: Title | None) -> bool:
+        """Whether the document gives a short form's person some context: a state or organization the person served,
+        or a title of one of the person's roles right before the name. A surname alone in an article that names
+        neither is someone else's more often than not ("جيمي لوفين"، "الظهير جونسون")."""
+        if any((t.country or t.org) in owners for t in person.terms):
+            return True
+        if title is None or title.role is None:
+            return False
+        family = self.lex.family(title.role)
+        return any(self.lex.family(t.role) == family for t in person.terms)
 
     def _plain_word(self, nav: TokenIndex, j: int, blocked: set[int]) -> bool:
         """A word no lexicon reads and no function word: it may be part of a name."""
@@ -409,14 +494,23 @@ class ActorRecognizer:
             return None
         return name.nend
 
-    def _short_form_holds(self, doc: Document, person: Person, form: str, named: list[tuple[str, str | None]]) -> bool:
-        """Whether a short form standing alone names ``person`` (see :meth:`_checked_persons`)."""
+    def _short_form_holds(
+        self, doc: Document, person: Person, form: str, named: list[tuple[str, str | None]], in_context: bool
+    ) -> bool:
+        """Whether a short form standing alone names ``person`` (see :meth:`_checked_persons`): after the person's
+        full name; else only in a document that names a state or body the person served or one of their titles
+        right before the name ("جيمي لوفين" in an article on music is not Sweden's prime minister), and in the
+        period the knowledge base declares (a family name of two words, "أحمدي نجاد"، "نصر الله", in any)."""
         words = form.split()
         for name, pid in reversed(named):
-            if pid == person.id and not self._is_short(name):
+            if pid == person.id and not self._is_short(name, person):
                 return True  # named in full before
             if pid != person.id and _holds(name.split(), words):
                 return False  # "سلطان بن سلمان ... وأكد بن سلمان": the other person's
+        if not in_context:
+            return False
+        if not self._is_short(form):
+            return True  # "أحمدي نجاد": distinctive as long as the document gives the person's context
         declared = [s for s in person.short_forms if s.form == form]
         if any(not s.alone for s in declared):
             return False  # a common surname: only after the full name
@@ -493,12 +587,20 @@ class ActorRecognizer:
                     break
                 nend, i = more_end, last
                 country, org, sector = country or more_country, org or more_org, sector or more_sector
+            head = m.nstart - len(m.prefix)
+            if self._after_named_head(nav, head):
+                # "سفارة خادم الحرمين الشريفين"، "برنامج خادم الحرمين الشريفين للابتعاث"، "لباب الملك عبدالعزيز":
+                # the title names a body or a place, not its holder acting
+                i += 1
+                continue
             former = nav.token(nav.after(nend))
             if former is not None and former.norm in self.former_words:
                 # "الرئيس اليمني السابق": a former holder's title
                 phrases.append(TitlePhrase(m.nstart, former.nend, title, country, org, sector, True))
             else:
-                phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector))
+                # "في عهد الرئيس ..."، "سلفه الرئيس ...": an era's or a predecessor's title, never the current holder's
+                era = self._before_former_context(nav, head)
+                phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector, era))
             i += 1
         return phrases
 
@@ -651,6 +753,103 @@ class ActorRecognizer:
                 out.append(_Name(nav.tokens[run[0]].nstart, nav.tokens[run[-1]].nend, None, hon.nstart))
         return out
 
+    def _names_after_titles(
+        self,
+        doc: Document,
+        phrases: list[TitlePhrase],
+        phrase_by_end: dict[int, TitlePhrase],
+        nav: TokenIndex,
+        taken: set[int],
+        ent: list[Mention],
+        names: list[_Name],
+        named_persons: list[Person],
+    ) -> list[_Name]:
+        """A given name no lexicon form holds right after a title ("الملك عبدالعزيز"، "العاهل المغربي الحسن الثاني"،
+        "الملك سلمان"): the title is that person's, not its holder's of the day unless the holder bears that name. The
+        name is the title's holder when the holder's forms begin with it, else the one person of the knowledge base
+        who held the title and bears it (never the current holder for a former title), else a person no base knows."""
+        out: list[_Name] = []
+        for phrase in phrases:
+            k = nav.after(phrase.nend)
+            tok = nav.token(k)
+            if (
+                tok is None
+                or tok.kind != "word"
+                or not nav.is_blank(phrase.nend, tok.nstart)
+                or k in taken
+                or tok.norm in self.function_words
+                or tok.norm in self.trigger_words
+                or not self._given_name(tok.norm)
+            ):
+                continue
+            end, j = tok.nend, k + 1
+            while j - k < MAX_NAME_TOKENS and (nxt := nav.token(j)) is not None and nav.is_blank(end, nxt.nstart):
+                # "جواد الحمداني": the family names that follow (words of the names' clusters)
+                nisba = nxt.norm.startswith("ال") and nxt.norm.endswith("ي") and nxt.norm not in self.lexicon_words
+                if not self._plain_word(nav, j, taken) or not (self._given_name(nxt.norm) or nisba):
+                    break
+                end, j = nxt.nend, j + 1
+            end = self._lineage_end(nav, end, taken)
+            ordinal = nav.token(nav.after(end))
+            if ordinal is not None and ordinal.norm in ORDINALS and nav.is_blank(end, ordinal.nstart):
+                end = ordinal.nend
+            if any(n.nstart < end and tok.nstart < n.nend for n in names):
+                continue
+            words = " ".join(nav.text[tok.nstart : end].split())
+            person = self._titled_person(doc, phrase, words, phrase_by_end, nav, ent, named_persons)
+            out.append(_Name(tok.nstart, end, person, None))
+        return out
+
+    def _titled_person(
+        self,
+        doc: Document,
+        phrase: TitlePhrase,
+        words: str,
+        phrase_by_end: dict[int, TitlePhrase],
+        nav: TokenIndex,
+        ent: list[Mention],
+        named_persons: list[Person],
+    ) -> Person | None:
+        """The knowledge-base person a title followed by the name ``words`` (normalized) names, if any: a person
+        the document names whose full name ends with it, the title's holder whose name begins with it, else the
+        one person who held the title and bears it."""
+        role = phrase.title.role
+        if role is None or phrase.title.kind != "role":
+            return None
+        family = self.lex.family(role)
+        named = [
+            p
+            for p in named_persons
+            if any(self.lex.family(t.role) == family for t in p.terms)
+            and any(f.endswith(" " + words) for f in (" ".join(normalize(x).split()) for x in p.forms))
+        ]
+        if len({p.id for p in named}) == 1:
+            return named[0]  # "محمود عباس ... الرئيس عباس": the family name of a person the document names
+        owner = phrase.country or phrase.org
+        if owner is None:
+            # "العاهل الأردني الملك عبدالله الثاني": the state of the title right before
+            prev = phrase_by_end.get(nav.skip_space_back(phrase.nstart))
+            if prev is not None and self.lex.family(prev.title.role or "") == self.lex.family(role):
+                owner = prev.country or prev.org
+        if owner is None:
+            owner = doc.home_country or self._titles_country(ent)
+        if owner is None:
+            return None
+        current = None if phrase.former else self._holder(owner, role, doc.date)
+        if current is not None and self._begins_a_form(current[0], words):
+            return current[0]  # "الملك سلمان"، "وزير الداخلية جواد البولاني" (not "جواد الحمداني")
+        found = [
+            p
+            for p in self.lex.holders(owner, role)
+            if self._begins_a_form(p, words)
+            and not (
+                phrase.former
+                and doc.date is not None
+                and any(t.covers(doc.date) and self.lex.family(t.role) == family for t in p.terms)
+            )
+        ]
+        return found[0] if len(found) == 1 and (current is None or found[0].id != current[0].id) else None
+
     def _with_ner_names(
         self,
         doc: Document,
@@ -780,6 +979,8 @@ class ActorRecognizer:
         title = phrase.title
         role = title.role or ""
         sector = phrase.sector or title.sector
+        if title.kind != "counterpart" and self._indefinite(doc, phrase, ent):
+            return None  # "تاركا الحركة دون زعيم فعلي"، "535 وزير خارجية": a title no one holds in particular
         if title.kind == "counterpart":
             sector, counterpart_role = self._counterpart_role(doc, phrase, earlier, ent)
             if counterpart_role is None:
@@ -847,6 +1048,25 @@ class ActorRecognizer:
         if home is None or office is None or self.lex.family(office) not in HEAD_FAMILIES:
             return home
         return home if self.lex.holders(home, office) else None
+
+    @staticmethod
+    def _indefinite(doc: Document, phrase: TitlePhrase, ent: list[Mention]) -> bool:
+        """A title without the article, a state's or a body's name or a definite noun after it ("زعيم فعلي"، "وزير
+        سعودي"، "وزير خارجية"): a title in general, not a holder's ("زعيم الحركة"، "وزير خارجية إيران" are)."""
+        text = doc.normalized.text
+        if any(w.startswith("ال") for w in text[phrase.nstart : phrase.nend].split()):
+            return False
+        if text[max(0, phrase.nstart - 2) : phrase.nstart] == "لل":
+            return False  # "للرئيس": the article after the preposition
+        if any(
+            m.kind in ("country", "capital", "org") and phrase.nstart <= m.nstart and m.nend <= phrase.nend for m in ent
+        ):
+            return False
+        rest = text[phrase.nend : phrase.nend + 60].split()
+        nxt = [w.strip("«»\"'()") for w in rest[:2]]
+        if nxt and nxt[0].startswith(("ال", "لل")):
+            return False  # "زعيم الحركة"، "رئيس حكومة الوفاق"
+        return not (len(nxt) > 1 and nxt[0].isalpha() and nxt[1].startswith("ال"))
 
     @staticmethod
     def _titles_country(ent: list[Mention]) -> str | None:

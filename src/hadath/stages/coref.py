@@ -58,6 +58,14 @@ class Coreference:
         self.lex = lexicons
         self.coordinators = lexicons.cue_forms("coordinator")
         self.function_words = lexicons.cue_forms("function")
+        # verbs inflected for a feminine or plural subject ("أضافت"، "أكدوا"): never a man's mention (the knowledge
+        # base does not record gender, and its persons are mostly men), so never credited to a person
+        verbs = {t.form for t in lexicons.triggers if t.pos == "verb"} | {
+            c.form for c in lexicons.cues if c.kind == "statement"
+        }
+        self.not_masculine = frozenset(
+            f for f in verbs if (f.endswith("ت") and f[:-1] in verbs) or (f.endswith("وا") and f[:-2] in verbs)
+        )
 
     def __call__(self, doc: Document) -> Document:
         links = self.find(doc)
@@ -186,7 +194,45 @@ class Coreference:
         }
         actor_start_set = {a.nstart for a in doc.actors} | {a.extent[0] for a in doc.actors}
         token_starts = [t.start for t in doc.tokens]
+        dates = [(m.start, m.end) for m in doc.mentions if m.kind == "date"]
+        persons = sorted(
+            (a.actor.start, a.actor.end, a.actor.entity_id or a.key) for a in doc.actors if a.kind == "person"
+        )
+        parties: dict[str, set[str]] = {}  # each entity's other sides in the document's events
+        for event in doc.events:
+            a, b = event.source.entity_id, event.target.entity_id if event.target is not None else None
+            if a is not None and b is not None:
+                parties.setdefault(a, set()).add(b)
+                parties.setdefault(b, set()).add(a)
         out: list[Link] = []
+
+        def subject_written(m: Mention) -> bool:
+            """ "وأضاف الضابط أن ..."، "وأكد البيان": a definite noun right after a verb of saying is its subject,
+            known to the lexicons or not."""
+            k = bisect_left(token_starts, m.end)
+            while k < len(doc.tokens) and any(a <= doc.tokens[k].start < b for a, b in dates):
+                k += 1  # "وأضاف اليوم الوزير"
+            if k >= len(doc.tokens):
+                return False
+            tok = doc.tokens[k]
+            return tok.kind == "word" and tok.norm.startswith("ال") and tok.norm not in self.function_words
+
+        def antecedent_holds(source: str, verb: Mention) -> bool:
+            """A verb is credited to a person only when the person is the last one named before it in its paragraph,
+            and the verb is inflected for a man (issue 15: no mention credited to a person it may not name)."""
+            if not source.startswith("person:"):
+                return True
+            if normalize_form(verb) in self.not_masculine:
+                return False
+            i = bisect_left(persons, (verb.start, -1, ""))
+            # back to the source's last mention, over the persons it dealt with in the events ("التقى A ... B، كما
+            # بحث": B, the other side of A's meeting, does not make the verb's subject unclear)
+            while i > 0 and persons[i - 1][2] != source and persons[i - 1][2] in parties.get(source, ()):
+                i -= 1
+            if i == 0:
+                return False
+            start, _end, entity = persons[i - 1]
+            return entity == source and "\n" not in doc.text[start : verb.start]
 
         def subject_window(m: Mention) -> tuple[int, int] | None:
             """The span where the verb's own subject would be written (from its coordinator to a few tokens after
@@ -222,12 +268,12 @@ class Coreference:
             if len(sources) != 1 or (source := sources.pop()) not in known:
                 continue
             window = subject_window(m)
-            if window is None or named_in(source, window, m):
+            if window is None or named_in(source, window, m) or not antecedent_holds(source, m):
                 continue
             out.append(Link(source, Span(m.text, m.start, m.end), "zero"))
         for m in statements:
             window = subject_window(m)
-            if window is None:
+            if window is None or subject_written(m):
                 continue
             si = doc.sentence_of(m.nstart)
             told = [t for t in triggers if t.end <= m.start and t.sentence >= si - 1]
@@ -236,6 +282,8 @@ class Coreference:
             told_mention = trigger_mentions.get(told[-1].start)
             sources = {_subject(e, told_mention) for e in told[-1].events}
             if len(sources) != 1 or (source := sources.pop()) not in known or named_in(source, window, m):
+                continue
+            if not antecedent_holds(source, m):
                 continue
             out.append(Link(source, Span(m.text, m.start, m.end), "zero"))
         return out
@@ -270,6 +318,11 @@ def _subject(event: Event, trigger: Mention | None) -> str | None:
     if trigger is not None and trigger.kind == "trigger" and trigger.entry.args == "host" and event.target is not None:
         return event.target.entity_id
     return event.source.entity_id
+
+
+def normalize_form(m: Mention) -> str:
+    """The lexicon form a trigger or cue mention matched ("أضافت")."""
+    return str(m.entry.form)
 
 
 def _order(span: Span) -> tuple[int, int]:
