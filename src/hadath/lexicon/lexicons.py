@@ -82,7 +82,7 @@ TOKEN_CUE_KINDS = frozenset(
         "title_noun", "verbal_attack", "when",
         "coordinator", "decision_noun", "demonstrative", "parenthetical", "claim", "kin", "participation", "troop_noun",
         "elapsed_unit", "arrest_noun", "wanted_noun", "patronymic", "name_particle", "former", "named_after",
-        "former_context",
+        "former_context", "namesake_context",
     }
 )  # fmt: skip
 CUE_KINDS = PHRASE_CUE_KINDS | TOKEN_CUE_KINDS

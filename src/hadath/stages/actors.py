@@ -49,6 +49,14 @@ SHORT_FORM_MARGIN = timedelta(days=365)
 LONGER_NAME_WORDS = 6
 #: Clitics a head noun of a body named after a person may carry ("لباب الملك عبدالعزيز"، "ومطار الملك خالد").
 HEAD_CLITICS = ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "فل", "ك")
+#: Roles a state holds once per destination: their title alone resolves to no one.
+DESTINATION_ROLES = frozenset({"ambassador"})
+#: Titles that are also adjectives after a definite noun ("الأزمات الرئيسة": the main crises).
+ADJECTIVE_TITLES = frozenset(normalize(w) for w in ("الرئيسة", "الرئيس"))
+#: Counterpart titles that name two or more persons ("نظيريه"، "نظرائه الخليجيين"): never one holder.
+PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظيريه", "نظرائه", "نظرائهم", "نظيرتيها", "نظيراته"))
+#: A title of old before the name of a person a mosque or school is named after ("جامع الإمام تركي بن عبدالله").
+IMAM = frozenset({normalize("الإمام"), normalize("إمام")})
 #: Regnal ordinals that close a king's name ("الحسن الثاني"، "عبدالله الثاني").
 ORDINALS = frozenset(
     normalize(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن")
@@ -102,7 +110,11 @@ class ActorRecognizer:
             lexicons.cue_forms("named_after") | lexicons.cue_forms("embassy_noun") | lexicons.cue_forms("street_noun")
         )
         self.former_context = lexicons.cue_forms("former_context")
-        self.persons_by_id = {p.id: p for p in lexicons.persons}
+        self.namesake_context = lexicons.cue_forms("namesake_context")
+        self.by_family: dict[str, list[Person]] = {}  # the persons who held a role of each family
+        for p in lexicons.persons:
+            for fam in {lexicons.family(t.role) for t in p.terms}:
+                self.by_family.setdefault(fam, []).append(p)
         self.lexicon_words = lexicons.vocabulary()
         # given names: the first word of the knowledge base's full names ("محمد" of "محمد جواد ظريف")
         self.given_names = frozenset(
@@ -159,6 +171,7 @@ class ActorRecognizer:
 
         found: list[ActorMention] = []
         used: set[TitlePhrase] = set()
+        titled: dict[TitlePhrase, ActorMention] = {}  # the titles written before a name, with its person
         covered: list[tuple[int, int]] = []
         for name in names:
             start = absorb(name.nstart)
@@ -183,7 +196,31 @@ class ActorRecognizer:
             used.update(t for t in (before, after) if t is not None)
             found.append(self._person(doc, name, title, (extent_start, extent_end), found))
             insort(covered, (extent_start, extent_end))
+            if before is not None:
+                titled[before] = found[-1]
         # titles standing for their holder
+        for phrase in reversed(phrases):
+            if phrase in used:
+                continue
+            nxt = phrase_by_start.get(nav.skip_space(phrase.nend))
+            named_after = titled.get(nxt) if nxt is not None else None
+            if (
+                nxt is not None
+                and named_after is not None
+                and phrase.title.kind == nxt.title.kind == "role"
+                and self.lex.family(phrase.title.role or "") == self.lex.family(nxt.title.role or "")
+                and (phrase.country is None or nxt.country is None or phrase.country == nxt.country)
+            ):
+                # "خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز": the titles in a row before a name are all
+                # that person's, not the holder's of the day
+                span = doc.span(phrase.nstart, phrase.nend)
+                act = replace(named_after.actor, text=span.text, start=span.start, end=span.end)
+                linked = replace(named_after, actor=act, nstart=phrase.nstart, nend=phrase.nend,
+                                 extent=(absorb(phrase.nstart), phrase.nend))  # fmt: skip
+                titled[phrase] = linked
+                found.append(linked)
+                insort(covered, linked.extent)
+                used.add(phrase)
         for phrase in phrases:
             if phrase in used:
                 continue
@@ -285,6 +322,12 @@ class ActorRecognizer:
                     and self._given_name(prev2.norm)
                     and not self._begins_a_form(person, prev2.norm)
                 )
+            if after_given_name and prev is not None and self._own_given_name_before(nav, j, person, blocked):
+                # "باراك حسين أوباما": the person's own given name, then a middle name
+                first = nav.tokens[j - 1]
+                span = doc.span(first.nstart, m.nend)
+                m = replace(m, start=span.start, end=span.end, text=span.text, nstart=first.nstart, prefix="")
+                form, short, after_given_name = " ".join(nav.text[first.nstart : m.nend].split()), False, False
             if after_given_name and prev is not None and self._begins_a_form(person, f"{prev.norm} {form}"):
                 # "إسماعيل ولد الشيخ": the person's own given name before the short form
                 span = doc.span(prev.nstart, m.nend)
@@ -305,9 +348,8 @@ class ActorRecognizer:
                 longer.append(_Name(m.nstart, end, None, None, longer=True))
                 named.append((" ".join(nav.text[m.nstart : end].split()), None))
                 continue
-            if short and not self._short_form_holds(
-                doc, person, form, named, self._in_context(person, context, self._title_before(nav, ent, m))
-            ):
+            in_context = self._in_context(person, context, self._title_before(nav, ent, m))
+            if short and not self._short_form_holds(doc, person, form, named, in_context and not self._arts(nav, j)):
                 continue
             kept.append(m)
             named.append((form, person.id))
@@ -347,7 +389,17 @@ class ActorRecognizer:
         while titles and nav.is_blank(titles[-1].nend, start):
             inside.append(titles[-1])
             start = titles.pop().nstart - len(inside[-1].prefix)
-        return inside if self._after_named_head(nav, start) else None
+        if self._after_named_head(nav, start):
+            return inside
+        before = nav.token(nav.before(start))
+        if before is not None and before.norm in IMAM:
+            head = before.nstart
+            article = nav.token(nav.before(head))
+            if article is not None and article.kind == "clitic" and article.norm == "ال":
+                head = article.nstart  # ("ال" + "امام" once the tokenizer split the article off)
+            if self._after_named_head(nav, head):
+                return inside  # "بجامع الإمام تركي بن عبدالله": a mosque named after the imam of old
+        return None
 
     def _after_named_head(self, nav: TokenIndex, start: int) -> bool:
         """Whether the word before ``start`` is the head of a body's or place's name ("مطار"، "سفارة"، "برنامج")."""
@@ -402,6 +454,26 @@ class ActorRecognizer:
         return person is not None and any(
             f.endswith(" " + form) for f in (" ".join(normalize(x).split()) for x in person.forms)
         )
+
+    def _own_given_name_before(self, nav: TokenIndex, j: int, person: Person, blocked: set[int]) -> bool:
+        """Whether the word before token ``j`` (a middle name) begins one of the person's forms ("باراك حسين")."""
+        first, middle = nav.token(j - 1), nav.token(j)
+        return (
+            first is not None
+            and middle is not None
+            and self._plain_word(nav, j - 1, blocked)
+            and nav.is_blank(first.nend, middle.nstart)
+            and self._begins_a_form(person, first.norm)
+        )
+
+    def _arts(self, nav: TokenIndex, j: int) -> bool:
+        """Whether a word of the arts or sports ("الروائية"، "الظهير"، "فيلم") stands in the three words up to token
+        ``j``: a surname there is a namesake's more often than a politician's ("الكاتبة إيميلي نصر الله")."""
+        for k in range(max(0, j - 2), j + 1):
+            w = nav.tokens[k].norm
+            if any(w.startswith(c) and w[len(c) :] in self.namesake_context for c in HEAD_CLITICS):
+                return True
+        return False
 
     def _document_owners(self, doc: Document, ent: list[Mention]) -> set[str]:
         """The states and organizations the document names (countries, demonyms, capitals, bodies and the states of
@@ -546,7 +618,14 @@ class ActorRecognizer:
         out: list[ActorMention] = []
         for a in found:
             act = a.actor
-            if a.kind == "person" and a.key.startswith("role:") and act.role and (act.country or act.org):
+            several = normalize(act.text).split()[0] in PLURAL_COUNTERPARTS if act.text.strip() else False
+            if (
+                a.kind == "person"
+                and a.key.startswith("role:")
+                and act.role
+                and (act.country or act.org)
+                and not several
+            ):
                 keys = named.get((act.country or act.org or "", self.lex.family(act.role)), set())
                 if len(keys) == 1:
                     person = by_key[next(iter(keys))]
@@ -561,12 +640,27 @@ class ActorRecognizer:
         """Role titles with their country or organization; titles in a row ("نائب رئيس الوزراء وزير الخارجية")
         make one phrase: the first title's role, the first country named."""
         phrases: list[TitlePhrase] = []
+        in_entities = nav.tokens_covered([(m.nstart, m.nend) for m in ent])
         i = 0
         while i < len(ent):
             m = ent[i]
             if m.kind != "title" or m.entry.kind not in ("role", "counterpart") or self._inside_name(m, nav):
                 i += 1
                 continue
+            if not m.prefix and normalize(m.entry.form) in ADJECTIVE_TITLES:
+                k = nav.before(m.nstart)
+                prev = nav.token(k)
+                if (
+                    prev is not None
+                    and prev.kind == "word"
+                    and prev.text.startswith("ال")  # (not "إلقاء", whose folded hamza looks like the article)
+                    and k not in in_entities
+                    and prev.norm not in self.trigger_words
+                    and prev.norm not in self.function_words
+                    and prev.norm not in self.lexicon_words
+                ):
+                    i += 1  # "الأزمات الرئيسة": the main crises, no president
+                    continue
             title: Title = m.entry
             country, org, sector, nend, i = self._one_title(ent, i, nav)
             while i + 1 < len(ent):
@@ -834,7 +928,15 @@ class ActorRecognizer:
         if owner is None:
             owner = doc.home_country or self._titles_country(ent)
         if owner is None:
-            return None
+            # "الملك سلمان" with no state named: the one person who ever held the title bearing that name, if they
+            # hold it on the date ("الملك عبدالله" is two kings: no one)
+            bearers = {p.id: p for p in self.by_family.get(family, ()) if self._begins_a_form(p, words)}
+            if len(bearers) != 1 or doc.date is None:
+                return None
+            (bearer,) = bearers.values()
+            day = doc.date
+            holds = any(t.covers(day) and self.lex.family(t.role) == family for t in bearer.terms)
+            return bearer if holds and not phrase.former else None
         current = None if phrase.former else self._holder(owner, role, doc.date)
         if current is not None and self._begins_a_form(current[0], words):
             return current[0]  # "الملك سلمان"، "وزير الداخلية جواد البولاني" (not "جواد الحمداني")
@@ -990,6 +1092,9 @@ class ActorRecognizer:
             role = f"former {role}"  # never the current holder: a former one named in the document, or no one
         span = doc.span(phrase.nstart, phrase.nend)
         owner = phrase.country or phrase.org
+        several = normalize(title.form) in PLURAL_COUNTERPARTS
+        if owner is None and several:
+            return None  # "بنظرائه الخليجيين": several persons, none of them the one named before
         if owner is None:
             # a bare title refers back to the last actor with the same role ("وزير الخارجية" again)
             family = self.lex.family(role)
@@ -1018,7 +1123,10 @@ class ActorRecognizer:
                 return None
             owner = home
             phrase = replace(phrase, country=owner)
-        held = None if phrase.former else self._holder(owner, role, doc.date)
+        # an ambassador's title alone never names the one the base holds: each state has one in every capital; a
+        # plural counterpart ("نظرائه الخليجيين") names several
+        unheld = phrase.former or several or self.lex.family(role) in DESTINATION_ROLES
+        held = None if unheld else self._holder(owner, role, doc.date)
         if held is not None:
             holder, term = held
             actor = Actor(

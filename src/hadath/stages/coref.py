@@ -159,6 +159,13 @@ class Coreference:
         if following is not None:
             sources = {e.source.entity_id for e in following.events}
             if len(sources) == 1 and (source := sources.pop()) in known:
+                if source.startswith("person:") and not any(
+                    a.kind == "person"
+                    and (a.actor.entity_id or a.key) == source
+                    and m.end <= a.actor.start < sentence_end
+                    for a in doc.actors
+                ):
+                    return []  # "من جهته، بعث نائب الملك ...": a person only when named after the cue
                 return [Link(source, span, "speaker")]
             return []
         token_starts = [t.start for t in doc.tokens]
