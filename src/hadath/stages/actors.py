@@ -216,7 +216,7 @@ class ActorRecognizer:
                 span = doc.span(phrase.nstart, phrase.nend)
                 act = replace(named_after.actor, text=span.text, start=span.start, end=span.end)
                 linked = replace(named_after, actor=act, nstart=phrase.nstart, nend=phrase.nend,
-                                 extent=(absorb(phrase.nstart), phrase.nend))  # fmt: skip
+                                 extent=(absorb(phrase.nstart), phrase.nend), resolved=False)  # fmt: skip
                 titled[phrase] = linked
                 found.append(linked)
                 insort(covered, linked.extent)
