@@ -264,3 +264,13 @@ def test_a_singular_counterpart_is_the_holder(pipeline: Pipeline) -> None:
 def test_a_mosque_named_after_an_imam_of_old_is_not_the_prince_of_that_name(pipeline: Pipeline) -> None:
     text = "وقال خطيب الجمعة في جامع الإمام تركي بن عبدالله بالرياض إن الإسلام حرم قتل النفس."
     assert "person:turki-bin-abdullah" not in credited(pipeline, text, "2015-08-07")
+
+
+def test_a_bare_ministers_title_is_not_the_one_minister_the_base_holds(pipeline: Pipeline) -> None:
+    text = "وقال الوزير في تصريح للصحفيين إن الوزارة ستعلن النتائج الأسبوع المقبل."
+    assert "person:azzam-al-dakhil" not in credited(pipeline, text, "2015-07-20")
+
+
+def test_a_bare_ministers_title_after_the_minister_named_is_that_minister(pipeline: Pipeline) -> None:
+    text = "وأعلن وزير التعليم عزام الدخيل خطة جديدة للمدارس. وقال الوزير إن الخطة تبدأ العام المقبل."
+    assert "الوزير" in credited(pipeline, text, "2015-07-20").get("person:azzam-al-dakhil", [])

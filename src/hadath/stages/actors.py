@@ -49,8 +49,9 @@ SHORT_FORM_MARGIN = timedelta(days=365)
 LONGER_NAME_WORDS = 6
 #: Clitics a head noun of a body named after a person may carry ("لباب الملك عبدالعزيز"، "ومطار الملك خالد").
 HEAD_CLITICS = ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "فل", "ك")
-#: Roles a state holds once per destination: their title alone resolves to no one.
-DESTINATION_ROLES = frozenset({"ambassador"})
+#: Roles a state holds many of at once (one per destination, a cabinet of ministers): their title alone resolves
+#: to no one, whatever few of them the knowledge base holds ("الوزير" is not its one minister without portfolio).
+DESTINATION_ROLES = frozenset({"ambassador", "minister", "minister of state"})
 #: Titles that are also adjectives after a definite noun ("الأزمات الرئيسة": the main crises).
 ADJECTIVE_TITLES = frozenset(normalize(w) for w in ("الرئيسة", "الرئيس"))
 #: Counterpart titles that name two or more persons ("نظيريه"، "نظرائه الخليجيين"): never one holder.
