@@ -49,6 +49,9 @@ SHORT_FORM_MARGIN = timedelta(days=365)
 LONGER_NAME_WORDS = 6
 #: Clitics a head noun of a body named after a person may carry ("لباب الملك عبدالعزيز"، "ومطار الملك خالد").
 HEAD_CLITICS = ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "فل", "ك")
+#: Envoys a title-holder sends ("سفير خادم الحرمين الشريفين"): the title after them is not its holder acting (kept out
+#: of cues.tsv, where a second row for the title "سفير" changes the NER tagger's lexicon features).
+ENVOY_HEADS = frozenset(normalize(w) for w in ("سفير", "سفيرة", "قنصل"))
 #: Roles a state holds many of at once (one per destination, a cabinet of ministers): their title alone resolves
 #: to no one, whatever few of them the knowledge base holds ("الوزير" is not its one minister without portfolio).
 DESTINATION_ROLES = frozenset({"ambassador", "minister", "minister of state"})
@@ -108,7 +111,10 @@ class ActorRecognizer:
         # heads of bodies and places named after a person or a title-holder ("مطار الملك خالد"، "سفارة خادم الحرمين
         # الشريفين"، "شارع الملك فهد")
         self.named_after = (
-            lexicons.cue_forms("named_after") | lexicons.cue_forms("embassy_noun") | lexicons.cue_forms("street_noun")
+            lexicons.cue_forms("named_after")
+            | lexicons.cue_forms("embassy_noun")
+            | lexicons.cue_forms("street_noun")
+            | ENVOY_HEADS
         )
         self.former_context = lexicons.cue_forms("former_context")
         self.namesake_context = lexicons.cue_forms("namesake_context")
