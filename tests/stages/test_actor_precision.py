@@ -274,3 +274,142 @@ def test_a_bare_ministers_title_is_not_the_one_minister_the_base_holds(pipeline:
 def test_a_bare_ministers_title_after_the_minister_named_is_that_minister(pipeline: Pipeline) -> None:
     text = "وأعلن وزير التعليم عزام الدخيل خطة جديدة للمدارس. وقال الوزير إن الخطة تبدأ العام المقبل."
     assert "الوزير" in credited(pipeline, text, "2015-07-20").get("person:azzam-al-dakhil", [])
+
+
+# ------------------------------------------------------ the tail of a subordinate's title
+BAN = "person:ban-ki-moon"
+ZARIF = "person:mohammad-javad-zarif"
+ARAGHCHI = "person:abbas-araghchi"
+ABDOLLAHIAN = "person:hossein-amir-abdollahian"
+ABDULSALAM = "person:mohammed-abdulsalam"
+
+
+@pytest.mark.parametrize(
+    ("text", "superior"),
+    [
+        ("وحذر وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية من مجاعة في اليمن.", BAN),
+        ("والتقى الوفد القائمة بأعمال مساعد وزير الخارجية الأمريكي في واشنطن.", KERRY),
+        ("وقضى الأمر الملكي بإلغاء مناصب نواب خادم الحرمين الشريفين في المجلس.", KING_SALMAN),
+        ("وقال مستشار وزير الخارجية الإيراني للصحفيين إن المحادثات مستمرة.", ZARIF),
+        ("وأوضح مدير مكتب الرئيس اليمني أن الحكومة ستعود إلى عدن قريبا.", HADI),
+        ("وقال المتحدث باسم وزير الخارجية الأمريكي إن الاجتماع كان مثمرا.", KERRY),
+    ],
+)
+def test_a_title_after_a_subordinates_head_is_not_the_superior(pipeline: Pipeline, text: str, superior: str) -> None:
+    assert superior not in credited(pipeline, text, "2015-07-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "superior"),
+    [
+        ("وحذر الأمين العام للأمم المتحدة من مجاعة في اليمن.", BAN),
+        ("وقال وزير الخارجية الإيراني للصحفيين إن المحادثات مستمرة.", ZARIF),
+        ("وأوضح الرئيس اليمني أن الحكومة ستعود إلى عدن قريبا.", HADI),
+    ],
+)
+def test_the_superiors_title_alone_is_still_the_superior(pipeline: Pipeline, text: str, superior: str) -> None:
+    assert superior in credited(pipeline, text, "2015-07-20")
+
+
+# ------------------------------------------------------ titles several persons hold at once
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال نائب وزير الخارجية الإيراني إن بلاده تدعم الحل السياسي في اليمن.",
+        "ونفى نائب رئيس الوزراء العراقي وجود خلافات داخل الحكومة.",
+    ],
+)
+def test_a_bare_deputys_title_names_no_one(pipeline: Pipeline, text: str) -> None:
+    found = persons(pipeline, text, "2015-07-20")
+    assert not [pid for pid in found if not pid.startswith("role:")]
+
+
+def test_a_deputys_title_with_a_name_is_that_persons(pipeline: Pipeline) -> None:
+    text = "وقال نائب وزير الخارجية الإيراني حسين أمير عبداللهيان إن بلاده تدعم الحل السياسي في اليمن."
+    found = credited(pipeline, text, "2015-07-20")
+    assert ABDOLLAHIAN in found
+    assert ARAGHCHI not in found
+
+
+# ------------------------------------------------------ a thing named after a title over a construct
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستفاد آلاف الحجاج من برنامج ضيوف خادم الحرمين الشريفين للحج والعمرة هذا العام.",
+        "وتسلم الفائزون جوائز مسابقة خادم الحرمين الشريفين لحفظ القرآن الكريم.",
+    ],
+)
+def test_a_thing_named_after_a_title_over_a_construct_is_not_its_holder(pipeline: Pipeline, text: str) -> None:
+    assert KING_SALMAN not in credited(pipeline, text, "2015-07-20")
+
+
+def test_a_title_after_a_verb_after_a_things_head_is_still_the_holder(pipeline: Pipeline) -> None:
+    text = "وفي المطار استقبل خادم الحرمين الشريفين ضيوفه من قادة الدول."
+    assert KING_SALMAN in credited(pipeline, text, "2015-07-20")
+
+
+# ------------------------------------------------------ a spokesman is the named body's
+def test_a_spokesmans_title_is_not_another_bodys_spokesman(pipeline: Pipeline) -> None:
+    text = "وقال المتحدث باسم المقاومة الجنوبية إن المقاتلين سيطروا على أحياء المدينة."
+    assert ABDULSALAM not in credited(pipeline, text, "2015-07-20")
+
+
+def test_a_spokesmans_title_of_his_own_body_is_his(pipeline: Pipeline) -> None:
+    text = "وقال المتحدث باسم جماعة الحوثي إن المقاتلين سيطروا على أحياء المدينة."
+    assert ABDULSALAM in credited(pipeline, text, "2015-07-20")
+
+
+# ------------------------------------------------------ a dynasty is not a family name
+KING_ABDULLAH = "person:abdullah-bin-abdulaziz"
+
+
+def test_a_past_kings_name_after_the_title_is_not_the_king_named_with_his_dynasty(pipeline: Pipeline) -> None:
+    text = (
+        "وقال خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز إن المملكة ماضية في التنمية. "
+        "وكان الملك سعود قد افتتح المدرسة الأولى في المدينة قبل ستين عاما."
+    )
+    found = credited(pipeline, text, "2014-07-20")
+    assert "سعود" not in found.get(KING_ABDULLAH, [])
+    assert "عبدالله بن عبدالعزيز" in found[KING_ABDULLAH]
+
+
+def test_a_family_name_after_the_title_is_still_the_person_named_before(pipeline: Pipeline) -> None:
+    text = "واستقبل الرئيس الفلسطيني محمود عباس الوفد. وأكد الرئيس عباس أن الحل السياسي ممكن."
+    assert credited(pipeline, text, "2015-07-20")[ABBAS].count("عباس") == 1
+
+
+# ------------------------------------------------------ "الملك" as kingship
+def test_the_kingship_taken_from_someone_is_no_king(pipeline: Pipeline) -> None:
+    out = pipeline.extract("ثم ثار عليه أخوه فسلبته الملك وفر إلى الشام.", date="2015-07-20", doc_id="t", source="sabq")
+    assert KING_SALMAN not in {e["id"] for e in out.to_dict()["entities"]}
+
+
+@pytest.mark.parametrize("text", ["وقال الملك إن المملكة ماضية في دعم اليمن.", "وسلب الملك أموال المتمردين."])
+def test_the_king_as_a_subject_is_the_king(pipeline: Pipeline, text: str) -> None:
+    out = pipeline.extract(text, date="2015-07-20", doc_id="t", source="sabq")
+    assert KING_SALMAN in {e["id"] for e in out.to_dict()["entities"]}
+
+
+# ------------------------------------------------------ a namesake and a title over an adjective
+def test_an_unknown_given_name_before_a_surname_is_a_namesake(pipeline: Pipeline) -> None:
+    text = "ووصل الرئيس الأمريكي باراك أوباما إلى نيروبي أمس. وقالت كيزيا أوباما إن العائلة سعيدة بالزيارة."
+    found = credited(pipeline, text, "2015-07-25")
+    assert found[OBAMA] == ["باراك أوباما"]
+    assert not [pid for pid, ms in found.items() if pid != OBAMA and "باراك أوباما" in ms]
+
+
+def test_a_known_word_before_a_surname_is_no_namesake(pipeline: Pipeline) -> None:
+    text = "ووصل الرئيس الأمريكي باراك أوباما إلى نيروبي أمس. وأثارت زيارة أوباما اهتمام الصحف."
+    assert "أوباما" in credited(pipeline, text, "2015-07-25")[OBAMA]
+
+
+def test_a_title_over_an_adjective_before_a_name_is_that_names(pipeline: Pipeline) -> None:
+    text = "والتقى الرئيس المصري عبدالفتاح السيسي وفدا أمريكيا. وانتقد الكاتب الرئيس العلماني أوباما في مقاله."
+    found = credited(pipeline, text, "2015-07-20")
+    assert found["person:abdel-fattah-el-sisi"] == ["عبدالفتاح السيسي"]
+    assert OBAMA in found
+
+
+def test_a_title_with_an_adjective_and_no_name_is_still_a_title(pipeline: Pipeline) -> None:
+    text = "والتقى الرئيس المصري عبدالفتاح السيسي وفدا أمريكيا. وأكد الرئيس المصري أن القاهرة تدعم الحل."
+    assert len(credited(pipeline, text, "2015-07-20")["person:abdel-fattah-el-sisi"]) == 2

@@ -10,6 +10,7 @@ from the persons knowledge base), and persons no lexicon knows but whose title f
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from bisect import bisect_right, insort
 from collections import Counter
@@ -61,6 +62,28 @@ ADJECTIVE_TITLES = frozenset(normalize(w) for w in ("الرئيسة", "الرئ�
 PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظيريه", "نظرائه", "نظرائهم", "نظيرتيها", "نظيراته"))
 #: A title of old before the name of a person a mosque or school is named after ("جامع الإمام تركي بن عبدالله").
 IMAM = frozenset({normalize("الإمام"), normalize("إمام")})
+# the head of a subordinate's title: a title right after it is the tail of that longer title, held by someone else
+# ("وكيل الأمين العام"، "مساعد وزير الدفاع"، "نواب رئيس مجلس الوزراء"، "القائم بأعمال وزير"، "المتحدث باسم الوزير")
+SUBORDINATE_HEADS = frozenset(
+    normalize(w)
+    for w in (
+        *("وكيل", "وكيلة", "وكلاء", "مساعد", "مساعدة", "مساعدي", "نواب", "نائبا", "نائبي"),
+        *("مستشار", "مستشارة", "مستشاري", "مستشارو", "بأعمال", "باسم"),
+    )
+)
+# "مدير مكتب"، "رئيس ديوان": the two words of a subordinate's head
+SUBORDINATE_PAIRS = frozenset(
+    (normalize(a), normalize(b)) for a, b in (("مدير", "مكتب"), ("مديرة", "مكتب"), ("رئيس", "ديوان"))
+)
+# "آل سعود" ends a king's full name but names his dynasty: "الملك سعود" is another king, never him
+DYNASTY = " " + normalize("آل") + " "
+# "الملك" after a verb of depriving with an object pronoun ("فسلبته الملك"، "انتزعوه الملك"): kingship
+KING = normalize("الملك")
+DEPRIVING = re.compile(normalize("[وف]?(سلب|انتزع|نزع|اغتصب)(ت|وا|ن)?(ه|ها|هم|هما|وه|وها|ني|نا|ك)"))
+# roles a government gives several persons at once: a bare title names none of them
+SEVERAL_HOLDERS = ("deputy ", "assistant ")
+# nouns in a construct ("برنامج ضيوف خادم الحرمين الشريفين") between a thing's head and the title it is named after
+NAMED_AFTER_GAP = 2
 #: Regnal ordinals that close a king's name ("الحسن الثاني"، "عبدالله الثاني").
 ORDINALS = frozenset(
     normalize(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن")
@@ -81,6 +104,8 @@ class TitlePhrase:
     org: str | None
     sector: str | None = None  # the body's sector when the title names one ("زعيم جماعة أنصار الله": REB)
     former: bool = False  # "الرئيس اليمني السابق": a former holder's title, never the current holder's
+    adjective: bool = False  # "الرئيس العلماني": an adjective closes the title, a family name follows
+    own_body: bool = False  # the body is the first title's own ("المتحدث باسم المقاومة"), not a later title's
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +148,10 @@ class ActorRecognizer:
             for fam in {lexicons.family(t.role) for t in p.terms}:
                 self.by_family.setdefault(fam, []).append(p)
         self.lexicon_words = lexicons.vocabulary()
+        # the last words of the knowledge base's names ("اوباما" of "باراك حسين اوباما"): family names
+        self.family_names = frozenset(
+            words[-1] for p in lexicons.persons for f in p.forms if len(words := normalize(f).split()) > 1
+        )
         # given names: the first word of the knowledge base's full names ("محمد" of "محمد جواد ظريف")
         self.given_names = frozenset(
             words[0]
@@ -316,7 +345,11 @@ class ActorRecognizer:
                 short
                 and prev is not None
                 and self._plain_word(nav, j, blocked)
-                and (form.split()[0] in self.name_particles or self._given_name(prev.norm))
+                and (
+                    form.split()[0] in self.name_particles
+                    or self._given_name(prev.norm)
+                    or (len(form.split()) == 1 and self._unknown_word(prev.norm))
+                )
             )
             if short and not after_given_name and prev is not None and self._plain_word(nav, j, blocked):
                 # "حسين أونيانغو أوباما": a given name and another word before a surname, not the person's own
@@ -387,6 +420,17 @@ class ActorRecognizer:
         found = self.clusters.get(stem(norm))
         return found is not None and (found[0] == self.name_cluster or found in self.name_fine_clusters)
 
+    def _unknown_word(self, norm: str) -> bool:
+        """A word raw news' clusters do not hold (a rare foreign given name: "كيزيا أوباما" is Obama's kin, not him)
+        and no lexicon reads, without the article."""
+        return (
+            len(norm) > 2
+            and not norm.startswith("ال")
+            and norm not in self.lexicon_words
+            and norm not in self.name_particles
+            and self.clusters.get(stem(norm)) is None
+        )
+
     def _named_after(self, nav: TokenIndex, ent: list[Mention], m: Mention) -> list[Mention] | None:
         """The titles before a person's name inside the name of a body or place named after them ("مؤسسة الملك
         عبدالله بن عبدالعزيز"، "جامعة الأمير سلطان"), with the name itself; None when the name is the person's."""
@@ -415,6 +459,83 @@ class ActorRecognizer:
             return False
         word = before.norm
         return any(word.startswith(c) and word[len(c) :] in self.named_after for c in HEAD_CLITICS)
+
+    def _over_adjective(self, nav: TokenIndex, end: int) -> int:
+        """The end of the adjective after a title ending at ``end`` when a family name of the knowledge base follows
+        it ("الرئيس العلماني أوباما"), else ``end``."""
+        k = nav.after(end)
+        adjective, name = nav.token(k), nav.token(k + 1)
+        if (
+            adjective is None
+            or name is None
+            or adjective.kind != "word"
+            or name.kind != "word"
+            or not adjective.norm.startswith("ال")
+            or len(adjective.norm) < 5
+            or adjective.norm in self.lexicon_words
+            or adjective.norm in self.former_words
+            or adjective.norm in self.function_words
+            or adjective.norm in self.trigger_words
+            or not nav.is_blank(end, adjective.nstart)
+            or not nav.is_blank(adjective.nend, name.nstart)
+            or name.norm not in self.family_names
+        ):
+            return end
+        return adjective.nend
+
+    def _after_named_construct(self, nav: TokenIndex, start: int) -> bool:
+        """Whether one or two nouns of a construct (no article, no verb) stand between a thing's head and ``start``:
+        "برنامج ضيوف خادم الحرمين الشريفين" names a programme, "جائزة مسابقة الملك ..." a prize."""
+        k = nav.before(start)
+        for _ in range(NAMED_AFTER_GAP):
+            tok = nav.token(k)
+            if (
+                tok is None
+                or tok.kind != "word"
+                or tok.norm.startswith("ال")
+                or tok.norm in self.function_words
+                or tok.norm in self.trigger_words
+                or tok.norm in self.lexicon_words
+                or not nav.is_blank(tok.nend, start)
+            ):
+                return False
+            if self._after_named_head(nav, tok.nstart):
+                return True
+            start, k = tok.nstart, nav.before(tok.nstart)
+        return False
+
+    def _kingship(self, nav: TokenIndex, m: Mention, start: int) -> bool:
+        """Whether a bare "الملك" is the second object of a verb of depriving with its first object attached
+        ("سلبته الملك"، "فانتزعوا منه"... "نزعوه الملك"): the noun "المُلك" (kingship), no king."""
+        if normalize(m.entry.form) != KING or m.prefix:
+            return False
+        before = nav.token(nav.before(start))
+        return (
+            before is not None
+            and before.kind == "word"
+            and nav.is_blank(before.nend, start)
+            and DEPRIVING.fullmatch(before.norm) is not None
+        )
+
+    def _after_subordinate_head(self, nav: TokenIndex, start: int) -> bool:
+        """Whether the word before ``start`` heads a subordinate's title ("وكيل"، "مساعد"، "نواب"، "مستشار"،
+        "بأعمال"، "باسم"، "مدير مكتب"): the title after it is the superior's, who is not the one named."""
+        k = nav.before(start)
+        before = nav.token(k)
+        if before is None or before.kind != "word" or not nav.is_blank(before.nend, start):
+            return False
+        word = before.norm
+        if any(word.startswith(c) and word[len(c) :] in SUBORDINATE_HEADS for c in HEAD_CLITICS):
+            return True
+        first = nav.token(nav.before(before.nstart))
+        return (
+            first is not None
+            and first.kind == "word"
+            and any(
+                first.norm.startswith(c) and (first.norm[len(c) :].removeprefix("ال"), word) in SUBORDINATE_PAIRS
+                for c in HEAD_CLITICS
+            )
+        )
 
     def _before_former_context(self, nav: TokenIndex, start: int) -> bool:
         """Whether a title stands after "في عهد"، "سلفه" (an era or a predecessor: a former holder's title)."""
@@ -670,6 +791,7 @@ class ActorRecognizer:
                     continue
             title: Title = m.entry
             country, org, sector, nend, i = self._one_title(ent, i, nav)
+            own_body = org is not None or sector is not None
             while i + 1 < len(ent):
                 nxt = ent[i + 1]
                 if not (nxt.kind == "title" and nxt.entry.kind == "role" and nav.is_blank(nend, nxt.nstart)):
@@ -689,7 +811,15 @@ class ActorRecognizer:
                 nend, i = more_end, last
                 country, org, sector = country or more_country, org or more_org, sector or more_sector
             head = m.nstart - len(m.prefix)
-            if self._after_named_head(nav, head):
+            if self._kingship(nav, m, head):
+                # "فسلبته الملك": the second object of a verb of depriving is the kingship, not a king
+                i += 1
+                continue
+            if self._after_subordinate_head(nav, head):
+                # "وكيل الأمين العام"، "القائمة بأعمال مساعد وزير الدفاع": the tail of someone else's title
+                i += 1
+                continue
+            if self._after_named_head(nav, head) or self._after_named_construct(nav, head):
                 # "سفارة خادم الحرمين الشريفين"، "برنامج خادم الحرمين الشريفين للابتعاث"، "لباب الملك عبدالعزيز":
                 # the title names a body or a place, not its holder acting
                 i += 1
@@ -699,9 +829,12 @@ class ActorRecognizer:
                 # "الرئيس اليمني السابق": a former holder's title
                 phrases.append(TitlePhrase(m.nstart, former.nend, title, country, org, sector, True))
             else:
+                # "الرئيس العلماني أوباما": an adjective between the title and a family name the base knows; the title
+                # is that name's, not a bare one (not the last president named, nor the document's state's)
+                wide = self._over_adjective(nav, nend)
                 # "في عهد الرئيس ..."، "سلفه الرئيس ...": an era's or a predecessor's title, never the current holder's
                 era = self._before_former_context(nav, head)
-                phrases.append(TitlePhrase(m.nstart, nend, title, country, org, sector, era))
+                phrases.append(TitlePhrase(m.nstart, wide, title, country, org, sector, era, wide != nend, own_body))
             i += 1
         return phrases
 
@@ -880,7 +1013,7 @@ class ActorRecognizer:
                 or k in taken
                 or tok.norm in self.function_words
                 or tok.norm in self.trigger_words
-                or not self._given_name(tok.norm)
+                or not (self._given_name(tok.norm) or (phrase.adjective and tok.norm in self.family_names))
             ):
                 continue
             end, j = tok.nend, k + 1
@@ -922,7 +1055,10 @@ class ActorRecognizer:
             p
             for p in named_persons
             if any(self.lex.family(t.role) == family for t in p.terms)
-            and any(f.endswith(" " + words) for f in (" ".join(normalize(x).split()) for x in p.forms))
+            and any(
+                f.endswith(" " + words) and not f.endswith(DYNASTY + words)
+                for f in (" ".join(normalize(x).split()) for x in p.forms)
+            )
         ]
         if len({p.id for p in named}) == 1:
             return named[0]  # "محمود عباس ... الرئيس عباس": the family name of a person the document names
@@ -1132,8 +1268,12 @@ class ActorRecognizer:
             phrase = replace(phrase, country=owner)
         # an ambassador's title alone never names the one the base holds: each state has one in every capital; a
         # plural counterpart ("نظرائه الخليجيين") names several
-        unheld = phrase.former or several or self.lex.family(role) in DESTINATION_ROLES
-        held = None if unheld else self._holder(owner, role, doc.date)
+        # a deputy minister's or deputy prime minister's title alone: a government has several at once
+        family = self.lex.family(role)
+        several_holders = family.startswith(SEVERAL_HOLDERS) and "minister" in family
+        unheld = phrase.former or several or several_holders or family in DESTINATION_ROLES
+        body = (phrase.org, phrase.sector) if phrase.own_body else (None, None)
+        held = None if unheld else self._holder(owner, role, doc.date, *body)
         if held is not None:
             holder, term = held
             actor = Actor(
@@ -1189,8 +1329,12 @@ class ActorRecognizer:
         states = {m.entry.country for m in ent if m.kind == "title" and m.entry.country}
         return next(iter(states)) if len(states) == 1 else None
 
-    def _holder(self, owner: str, role: str, day: date | None) -> tuple[Person, Term] | None:
-        """The one person holding a role of ``role``'s family for ``owner`` on ``day``, with that term."""
+    def _holder(
+        self, owner: str, role: str, day: date | None, body: str | None = None, sector: str | None = None
+    ) -> tuple[Person, Term] | None:
+        """The one person holding a role of ``role``'s family for ``owner`` on ``day``, with that term; with a
+        ``body`` named after the title ("المتحدث باسم المقاومة الجنوبية"), only a term of that body (its code, or
+        its state and its ``sector``): another body's spokesman of the same state is someone else."""
         if day is None:
             return None
         family = self.lex.family(role)
@@ -1198,11 +1342,23 @@ class ActorRecognizer:
             (person, term)
             for person in self.lex.holders(owner, role)
             for term in person.terms
-            if term.covers(day) and (term.country or term.org) == owner and self.lex.family(term.role) == family
+            if term.covers(day)
+            and (term.country or term.org) == owner
+            and self.lex.family(term.role) == family
+            and self._of_body(term, body, sector)
         ]
         if len({person.id for person, _ in found}) == 1:
             return found[0]
         return None  # unknown, or ambiguous: leave unresolved rather than guess
+
+    @staticmethod
+    def _of_body(term: Term, body: str | None, sector: str | None) -> bool:
+        """Whether a term is one of the body named after a title (its code; else a term of its sector)."""
+        if body is not None and term.org == body:
+            return True
+        if body is not None and term.org is not None:
+            return False
+        return sector is None or term.sector == sector
 
     def _state(self, doc: Document, m: Mention) -> ActorMention:
         form: CountryForm = m.entry
