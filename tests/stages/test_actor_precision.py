@@ -413,3 +413,26 @@ def test_a_title_over_an_adjective_before_a_name_is_that_names(pipeline: Pipelin
 def test_a_title_with_an_adjective_and_no_name_is_still_a_title(pipeline: Pipeline) -> None:
     text = "والتقى الرئيس المصري عبدالفتاح السيسي وفدا أمريكيا. وأكد الرئيس المصري أن القاهرة تدعم الحل."
     assert len(credited(pipeline, text, "2015-07-20")["person:abdel-fattah-el-sisi"]) == 2
+
+
+MUTLAQ = "person:saleh-al-mutlaq"
+
+
+@pytest.mark.parametrize("mark", ["،", "-", " - "])
+def test_a_deputys_title_in_apposition_is_the_named_persons(pipeline: Pipeline, mark: str) -> None:
+    close = mark.strip() if mark.strip() == "-" else mark
+    text = f"ونفى حسن الفلاني{mark}نائب رئيس الوزراء العراقي{close} وجود خلافات داخل الحكومة."
+    found = persons(pipeline, text, "2015-07-20")
+    assert MUTLAQ not in found
+    assert not [pid for pid in found if pid.startswith("role:")]  # the title is the named person's, not a bare one
+
+
+def test_a_known_deputy_in_apposition_is_credited_with_the_title(pipeline: Pipeline) -> None:
+    text = "ونفى صالح المطلك -نائب رئيس الوزراء العراقي- وجود خلافات داخل الحكومة."
+    assert MUTLAQ in credited(pipeline, text, "2015-07-20")
+
+
+def test_a_dash_after_a_dateline_opens_no_apposition(pipeline: Pipeline) -> None:
+    text = "صامطة - نائب رئيس الوزراء العراقي يزور المحافظة لبحث مشاريع الإعمار."
+    found = persons(pipeline, text, "2015-07-20")
+    assert not [pid for pid in found if pid.startswith("person:ar:")]

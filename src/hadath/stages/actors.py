@@ -80,6 +80,8 @@ DYNASTY = " " + normalize("آل") + " "
 # "الملك" after a verb of depriving with an object pronoun ("فسلبته الملك"، "انتزعوه الملك"): kingship
 KING = normalize("الملك")
 DEPRIVING = re.compile(normalize("[وف]?(سلب|انتزع|نزع|اغتصب)(ت|وا|ن)?(ه|ها|هم|هما|وه|وها|ني|نا|ك)"))
+# the marks opening an apposition after a name: a comma, or a dash ("بهاء الأعرجي -نائب رئيس الوزراء-")
+APPOSITION_MARKS = frozenset({",", "-", "\u2013", "\u2014"})
 # roles a government gives several persons at once: a bare title names none of them
 SEVERAL_HOLDERS = ("deputy ", "assistant ")
 # nouns in a construct ("برنامج ضيوف خادم الحرمين الشريفين") between a thing's head and the title it is named after
@@ -216,7 +218,8 @@ class ActorRecognizer:
                 before = None
             after = None
             comma = nav.skip_space(name.nend)
-            if nav.text[comma : comma + 1] == ",":
+            if nav.text[comma : comma + 1] in APPOSITION_MARKS:
+                # "بهاء الأعرجي، نائب رئيس الوزراء العراقي،"، "بهاء الأعرجي -نائب رئيس الوزراء العراقي-"
                 after = phrase_by_start.get(nav.skip_space(comma + 1))
             elif name.person is not None or name.honorific_start is not None or name.ner or name.longer:
                 # "محمد بن عبدالرحمن آل ثاني رئيس مجلس الوزراء": a title right after a name the lexicon or an
@@ -937,13 +940,17 @@ class ActorRecognizer:
         return None
 
     def _unknown_names(self, phrases: list[TitlePhrase], nav: TokenIndex, taken: set[int]) -> list[_Name]:
-        """Names no lexicon knows, read before ``، TITLE`` (a run of ordinary words after a boundary)."""
+        """Names no lexicon knows, read before ``، TITLE`` or ``-TITLE-`` (a run of ordinary words after a
+        boundary)."""
         out: list[_Name] = []
         for phrase in phrases:
             comma = nav.before(phrase.nstart)
             tok = nav.token(comma)
-            if tok is None or tok.norm != ",":
+            if tok is None or tok.norm not in APPOSITION_MARKS:
                 continue
+            close = nav.token(nav.after(phrase.nend))
+            if tok.norm != "," and (close is None or close.norm != tok.norm):
+                continue  # a dash opens an apposition only when another closes it (not a dateline's "المدينة -")
             run: list[int] = []
             j = comma - 1
             while j >= 0 and len(run) <= MAX_NAME_TOKENS and self._name_word(nav, j, taken):
