@@ -80,3 +80,13 @@ def test_recalling_the_kingdoms_own_envoy_targets_the_state_of_his_post(pipeline
     (sanction,) = [e for e in events(pipeline, text, None) if e["type"] == "SANCTION"]
     assert sanction["target"]["country"] == "ISR"
     assert sanction["source"]["country"] == "JOR"
+
+
+def test_a_bare_leader_in_a_saudi_paper_is_not_a_saudi_leader(pipeline: Pipeline) -> None:
+    # the knowledge base's Saudi "leader" is the Grand Mufti: a bare "زعيم" in a Saudi paper's report is a party's
+    # or a movement's leader, never him
+    text = "وقال زعيم الحركة في كلمة مسجلة إن المفاوضات مع الحكومة لن تستأنف قبل الإفراج عن المعتقلين."
+    doc = Document(text=text, doc_id="t", date=date(2015, 7, 20), metadata=outlet_metadata("okaz"))
+    found = pipeline.process(doc).actors
+    assert not [a for a in found if a.actor.entity_id == "person:abdulaziz-al-ash-sheikh"]
+    assert not [a for a in found if a.actor.text.startswith("زعيم") and a.actor.country == "SAU"]

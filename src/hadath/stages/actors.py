@@ -33,6 +33,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Role families of heads of state and their deputies: a state's bare title names its official only where the
 #: knowledge base knows a holder of the office there (a kingdom has no president).
 HEAD_FAMILIES = frozenset({"president", "vice president", "king", "emir", "sultan", "crown prince"})
+#: Role families no state holds as an office: their bare title never names the reporting state's holder.
+NOT_OFFICES = frozenset({"leader"})
 #: Head nouns of bodies' names that, with the article alone, refer back to the last body so named ("الحركة").
 BODY_HEADS = frozenset(normalize(w) for w in ("حركة", "جماعة", "حزب", "تنظيم", "وكالة", "منظمة"))
 #: Roles whose title may name the country they are sent to ("المبعوث الأممي الخاص إلى اليمن").
@@ -1307,6 +1309,8 @@ class ActorRecognizer:
         """The reporting state, when a bare title can be its official's: a head of state's title the state has no
         holder of ("الرئيس" in a Saudi paper: the kingdom has no president) names someone else's."""
         office = role.removeprefix("former ") if role else None
+        if office is not None and self.lex.family(office) in NOT_OFFICES:
+            return None  # "زعيم": a party's or a movement's leader, not the reporting state's (its Mufti is one)
         if home is None or office is None or self.lex.family(office) not in HEAD_FAMILIES:
             return home
         return home if self.lex.holders(home, office) else None
