@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -30,10 +31,13 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
 
 from hadath.coding.words import stem, words
 from hadath.ner.features import NER_CLUSTER_SIZES, NER_CLUSTERS_FILE
+
+# the PPMI and SVD of the event coder's clusters (tools/build_word_clusters.py), not a copy of them
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_word_clusters import ppmi_vectors
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
@@ -69,17 +73,7 @@ def main(path: Path, output: Path = NER_CLUSTERS_FILE, min_count: int = MIN_COUN
     r, c = np.concatenate(rows), np.concatenate(cols)
     n, m = len(vocab), 4 * CONTEXTS
     co = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, m)).tocsr()
-    co.sum_duplicates()
-    total = co.sum()
-    row_sum = np.asarray(co.sum(axis=1)).ravel()
-    col_sum = np.asarray(co.sum(axis=0)).ravel() ** 0.75
-    col_sum = col_sum / col_sum.sum() * total
-    coo = co.tocoo()
-    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, m))
-    vec = TruncatedSVD(n_components=DIMS, random_state=0).fit_transform(ppmi)
-    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    vec = ppmi_vectors(co, DIMS)
     print(f"{n} stems, {len(r)} co-occurrences, SVD done in {time.perf_counter() - started:.0f} s", flush=True)
     labels = []
     for size in SIZES:

@@ -29,6 +29,23 @@ DEFAULT = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl
 VOCAB, WINDOW, DIMS = 30_000, 2, 100
 
 
+def ppmi_vectors(co: sparse.csr_matrix, dims: int) -> np.ndarray:
+    """Unit-length word vectors from a word-by-context count matrix: positive PMI (context counts smoothed by the
+    power 0.75), reduced by truncated SVD (fixed seed). Shared with ``tools/build_ner_clusters.py``."""
+    co.sum_duplicates()
+    total = co.sum()
+    row_sum = np.asarray(co.sum(axis=1)).ravel()
+    col_sum = np.asarray(co.sum(axis=0)).ravel() ** 0.75
+    col_sum = col_sum / col_sum.sum() * total
+    coo = co.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=co.shape)
+    vec: np.ndarray = TruncatedSVD(n_components=dims, random_state=0).fit_transform(ppmi)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    return vec
+
+
 def main(path: Path) -> None:
     docs: list[list[str]] = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -50,17 +67,7 @@ def main(path: Path) -> None:
                     cols.append(ids[j])
     n = len(vocab)
     co = sparse.coo_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, n)).tocsr()
-    co.sum_duplicates()
-    total = co.sum()
-    row_sum = np.asarray(co.sum(axis=1)).ravel()
-    col_sum = np.asarray(co.sum(axis=0)).ravel() ** 0.75
-    col_sum = col_sum / col_sum.sum() * total
-    coo = co.tocoo()
-    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, n))
-    vec = TruncatedSVD(n_components=DIMS, random_state=0).fit_transform(ppmi)
-    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    vec = ppmi_vectors(co, DIMS)
     coarse = KMeans(n_clusters=64, n_init=3, random_state=0).fit_predict(vec)
     fine = KMeans(n_clusters=512, n_init=1, random_state=0).fit_predict(vec)
     CLUSTERS_FILE.parent.mkdir(parents=True, exist_ok=True)
