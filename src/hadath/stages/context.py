@@ -62,6 +62,12 @@ class ContextReader:
             )
             if key in state_keys and others:
                 self.foreign.setdefault(key, {})[cf.iso3] = others
+        # the states' names that begin with "المملكة"/"مملكة" ("المملكة المغربية"، "مملكة البحرين"), read once
+        self.kingdom_names = frozenset(
+            cf
+            for cf in (*lexicons.country_forms, *lexicons.diacritic_forms.values())
+            if normalize(cf.form).split()[0] in _KINGDOM_WORDS and cf.iso3
+        )
         alternatives = "|".join(re.escape(k) for k in sorted(self.codes, key=len, reverse=True))
         self.dateline = re.compile(rf"[(/]\s*({alternatives})\s*[)/]")
 
@@ -168,13 +174,14 @@ class ContextReader:
         """A bare "المملكة" ("أكدت المملكة"، "زيارته للمملكة") names the kingdom the report is about: the one the
         document names in full ("المملكة المغربية"، "مملكة البحرين") when it names exactly one, else the report's
         own state when that is a kingdom; otherwise it names no state. Never inside a longer name it begins."""
-        named = {
-            m.entry.iso3
-            for m in mentions
-            if m.kind == "country" and normalize(m.entry.form).split()[0] in _KINGDOM_WORDS and m.entry.iso3
-        }
-        iso3 = next(iter(named)) if len(named) == 1 else home if home in KINGDOMS and not named - {home} else None
-        if iso3 is None:
+        if not any(t.norm == _KINGDOM for t in doc.tokens):
+            return mentions
+        named = {m.entry.iso3 for m in mentions if m.kind == "country" and m.entry in self.kingdom_names}
+        if len(named) == 1:
+            iso3 = next(iter(named))
+        elif home in KINGDOMS and not named - {home}:
+            iso3 = home
+        else:
             return mentions
         covered = [(m.nstart, m.nend) for m in mentions if m.kind in ("country", "capital", "demonym", "org", "place")]
         added: list[Mention] = []
