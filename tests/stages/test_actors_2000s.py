@@ -4,22 +4,11 @@ tests)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from hadath import Pipeline
 
-
-def persons(pipeline: Pipeline, text: str, date: str) -> list[dict[str, Any]]:
-    return [e for e in pipeline.extract(text, date=date, doc_id="t").to_dict()["entities"] if e["kind"] == "person"]
-
-
-def holder(pipeline: Pipeline, text: str, date: str) -> dict[str, Any]:
-    found = persons(pipeline, text, date)
-    assert len(found) == 1, found
-    return found[0]
-
+from .conftest import holder, persons
 
 TITLES = [
     # (sentence with a title alone, a 2007-2008 date and its holder, a later date and that date's holder)
